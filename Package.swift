@@ -1,0 +1,125 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Sunlight's modules, by capability. Domain modules (`SunlightDomain`, `SunlightTabular`,
+/// `SunlightLedger`) know nothing of HTTP or SQL dialects; `SunlightStorage`, `SunlightImport`,
+/// `SunlightWeb` and the `sunlight` executable are adapters around them.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "sunlight",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sunlight", targets: ["sunlight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.32.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+    ],
+    targets: [
+        // Domain: identifiers, values, money, dates, the working-day calendar. No I/O.
+        .target(name: "SunlightDomain", swiftSettings: swiftSettings),
+        // The data contract as data: datasets, fields, aliases, enums, and parsing a cell into a value.
+        .target(name: "SunlightContract", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // Spreadsheet files: streaming CSV (UTF-8 / GB18030) and XLSX readers and writers.
+        .target(
+            name: "SunlightTabular",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        // The tamper-evident log: RFC 9162 Merkle tree, proofs, signed checkpoints.
+        .target(
+            name: "SunlightLedger",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Storage: one SQLKit code path for SQLite and PostgreSQL, migrations, the write path.
+        .target(
+            name: "SunlightStorage",
+            dependencies: [
+                "SunlightDomain", "SunlightContract",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Dataset import: the data contract's schemas, row validation, all-or-nothing loading.
+        .target(
+            name: "SunlightImport",
+            dependencies: [
+                "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Web: server-rendered bilingual pages, JSON API, sessions, CSRF, metrics.
+        .target(
+            name: "SunlightWeb",
+            dependencies: [
+                "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightTabular",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: swiftSettings
+        ),
+        // The `sunlight` command: serve, migrate, import, user, token, backup, bench.
+        .executableTarget(
+            name: "sunlight",
+            dependencies: [
+                "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightWeb",
+                "SunlightTabular",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Shared by the test targets: fresh SQLite files and PostgreSQL databases per test.
+        .target(
+            name: "SunlightTestSupport",
+            dependencies: ["SunlightStorage", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/SunlightTestSupport"
+        ),
+        .testTarget(name: "SunlightDomainTests", dependencies: ["SunlightDomain"]),
+        .testTarget(name: "SunlightContractTests", dependencies: ["SunlightContract", "SunlightDomain"]),
+        .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
+        .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
+        .testTarget(
+            name: "SunlightStorageTests",
+            dependencies: [
+                "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "SunlightWebTests",
+            dependencies: [
+                "SunlightWeb", "SunlightStorage", "SunlightContract", "SunlightTestSupport", "SunlightTabular",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

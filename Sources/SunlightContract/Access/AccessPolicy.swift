@@ -1,0 +1,54 @@
+/// What a role may do with the registry, and over which units.
+///
+/// Kept as one table so the authorization matrix test can walk every (role, operation) pair and
+/// the web and API layers ask the same question the same way.
+public enum RegistryOperation: String, Sendable, CaseIterable {
+    case read
+    case write
+    case importFile = "import"
+}
+
+/// The units a principal's access reaches.
+public enum UnitReach: Sendable, Equatable {
+    /// Every unit (county-wide roles).
+    case everywhere
+    /// The unit and its descendants in the unit tree.
+    case subtree(String)
+    /// Nothing.
+    case nowhere
+}
+
+public enum AccessPolicy {
+    /// Whether `role` may perform `operation` on `dataset` at all.
+    public static func allows(_ role: Role, _ operation: RegistryOperation, on dataset: Dataset) -> Bool {
+        switch (role, operation) {
+        case (.admin, _), (.inspector, _), (.auditor, _):
+            return true
+        case (.leader, .read):
+            return true
+        case (.unitOfficer, .read):
+            return true
+        case (.unitOfficer, .write), (.unitOfficer, .importFile):
+            // Shared reference data (the company register) is kept by county-wide roles.
+            return dataset.scope != .shared
+        case (.leader, _), (.witness, _):
+            return false
+        }
+    }
+
+    /// Which units' rows the role sees and edits, given the user's own unit.
+    public static func reach(of role: Role, unitCode: String?) -> UnitReach {
+        switch role {
+        case .admin, .inspector, .auditor, .leader:
+            return .everywhere
+        case .unitOfficer:
+            guard let unitCode, !unitCode.isEmpty else { return .nowhere }
+            return .subtree(unitCode)
+        case .witness:
+            return .nowhere
+        }
+    }
+
+    /// Whether the role manages accounts and system configuration.
+    public static func managesUsers(_ role: Role) -> Bool { role == .admin }
+}

@@ -1,0 +1,41 @@
+/// A dataset of the data contract: its name, its columns, its key and how its rows relate to the
+/// unit tree (for unit-scoped access).
+public struct Dataset: Sendable, Identifiable {
+    public let name: String
+    public let nameZh: String
+    public let fields: [Field]
+    /// How a row is tied to a unit, so a unit officer sees only their subtree.
+    public let scope: UnitScope
+
+    public var id: String { name }
+    /// The SQL table that holds the dataset (its name, as the contract spells it).
+    public var table: String { name }
+    /// The API path segment: `company_roles` → `company-roles`.
+    public var pathSegment: String { name.replacingOccurrences(of: "_", with: "-") }
+
+    public var keyFields: [Field] { fields.filter(\.isKey) }
+    public var requiredFields: [Field] { fields.filter(\.isRequired) }
+
+    public func field(named name: String) -> Field? { fields.first { $0.name == name } }
+
+    public init(name: String, nameZh: String, scope: UnitScope, fields: [Field]) {
+        self.name = name
+        self.nameZh = nameZh
+        self.scope = scope
+        self.fields = fields
+    }
+
+    public var nameEn: String { name.replacingOccurrences(of: "_", with: " ").capitalized }
+}
+
+/// How rows of a dataset belong to units.
+public enum UnitScope: Sendable, Equatable {
+    /// The row is itself a unit (identified by this column).
+    case unit(column: String)
+    /// The row names its unit in this column.
+    case column(String)
+    /// The row belongs to the unit of the person whose ID is in this column (via `people`).
+    case person(column: String)
+    /// Shared reference data every signed-in role may read (companies and their roles).
+    case shared
+}

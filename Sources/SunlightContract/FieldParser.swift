@@ -1,0 +1,94 @@
+import Foundation
+import SunlightDomain
+
+/// Turns a cell's text into a stored value, applying the contract's validation for the field's
+/// type. The same parser serves spreadsheet imports, web forms and the JSON API, so a value
+/// accepted by one is accepted by all.
+public struct FieldParser: Sendable {
+    /// The date against which birth dates are checked ("a real birth date up to today").
+    public let asOf: LocalDate
+    /// XLSX numeric cells carry Excel serial dates; CSV never does.
+    public let acceptsExcelSerialDates: Bool
+
+    public init(asOf: LocalDate = .today(), acceptsExcelSerialDates: Bool = false) {
+        self.asOf = asOf
+        self.acceptsExcelSerialDates = acceptsExcelSerialDates
+    }
+
+    /// Parses `raw` for `field`. Empty text is `.null` (the caller checks required fields).
+    public func parse(_ raw: String, for field: Field) throws(ValueError) -> FieldValue {
+        let folded = TextFolding.fold(raw)
+        if folded.isEmpty { return .null }
+        switch field.type {
+        case .text:
+            return .text(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .date:
+            return .text(try parseDate(folded).iso)
+        case .datetime:
+            let instant = try DateParsing.instant(folded)
+            return .text(Self.isoInstant(instant))
+        case .money:
+            return .integer(try Money.parseFen(folded))
+        case .idNumber:
+            return .text(try ResidentID.parse(folded, asOf: asOf).value)
+        case .idNumberLenient:
+            if let id = try? ResidentID.parse(folded, asOf: asOf) { return .text(id.value) }
+            return .text(ResidentID.stored(folded))
+        case .uscc:
+            return .text(try USCC.parse(folded).value)
+        case .partyCode:
+            if let code = try? USCC.parse(folded) { return .text(code.value) }
+            if let id = try? ResidentID.parse(folded, asOf: asOf) { return .text(id.value) }
+            return .text(folded.uppercased())
+        case .bool:
+            return .bool(try BoolParsing.bool(folded))
+        case .yearMonth:
+            return .text(try DateParsing.yearMonth(folded).text)
+        case .decimal:
+            return .text(try Self.decimal(folded))
+        case .integer:
+            guard let value = Int64(folded) else {
+                throw ValueError(code: "integer.invalid", messageZh: "不是整数", messageEn: "not a whole number")
+            }
+            return .integer(value)
+        case .enumeration(let options):
+            let key = folded.lowercased()
+            if let option = options.first(where: { $0.code == key || $0.labelZh == folded }) {
+                return .text(option.code)
+            }
+            let allowed = options.map { "\($0.code)/\($0.labelZh)" }.joined(separator: ", ")
+            throw ValueError(
+                code: "enum.invalid",
+                messageZh: "取值不在允许范围内（\(allowed)）",
+                messageEn: "not one of the allowed values (\(allowed))"
+            )
+        }
+    }
+
+    private func parseDate(_ folded: String) throws(ValueError) -> LocalDate {
+        if acceptsExcelSerialDates, let serial = Double(folded), folded.allSatisfy({ $0.isNumber || $0 == "." }),
+           !(folded.count == 8 && !folded.contains(".")),
+           let date = DateParsing.excelSerialDate(serial) {
+            return date
+        }
+        return try DateParsing.date(folded)
+    }
+
+    /// A decimal number as canonical text: no exponent, no trailing zeros after the point.
+    static func decimal(_ folded: String) throws(ValueError) -> String {
+        let cleaned = folded.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: "")
+        guard let value = Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX")),
+              cleaned.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
+            throw ValueError(code: "decimal.invalid", messageZh: "不是有效的数字", messageEn: "not a valid number")
+        }
+        if value < 0 {
+            throw ValueError(code: "decimal.negative", messageZh: "不能为负数", messageEn: "must not be negative")
+        }
+        return NSDecimalNumber(decimal: value).stringValue
+    }
+
+    /// RFC 3339 in UTC with whole seconds: the one form instants are stored in.
+    public static func isoInstant(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

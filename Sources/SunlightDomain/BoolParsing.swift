@@ -1,0 +1,19 @@
+/// Yes/no cells, which Chinese spreadsheets write in many ways.
+public enum BoolParsing {
+    private static let trueWords: Set<String> = ["是", "y", "yes", "true", "1"]
+    private static let falseWords: Set<String> = ["否", "n", "no", "false", "0"]
+
+    /// `是/否`, `Y/N`, `yes/no`, `true/false`, `1/0`, case-insensitive, after folding (so
+    /// full-width `Ｙ` and `１` work). Anything else, including an empty cell, is
+    /// `"bool.invalid"`: guessing would turn a typo into a fact.
+    public static func bool(_ raw: String) throws(ValueError) -> Bool {
+        let key = TextFolding.fold(raw).lowercased()
+        if trueWords.contains(key) { return true }
+        if falseWords.contains(key) { return false }
+        let shown = TextFolding.fold(raw)
+        throw ValueError(
+            code: "bool.invalid",
+            messageZh: "无法识别的是否值“\(shown)”：应为 是/否、Y/N、true/false 或 1/0",
+            messageEn: "unrecognised yes/no value \"\(shown)\": expected 是/否, Y/N, yes/no, true/false or 1/0")
+    }
+}

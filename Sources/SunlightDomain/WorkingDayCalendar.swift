@@ -1,0 +1,119 @@
+/// The State Council working-day calendar and the deadline arithmetic built on it.
+///
+/// Working days are Monday to Friday, except the holidays of the year's notice, plus its
+/// make-up workdays on weekends. Deadlines in the regulations ("within 15 working days",
+/// "within 60 days", "within 3 months") are computed here, and only for covered years: for a
+/// year whose notice has not been entered the answer is `nil`, which callers report as "not
+/// computable" rather than guessing from weekdays alone.
+///
+/// A value type built once from its tables: rebuilding with `adding(_:)` is cheap, and a
+/// calendar can be shared freely between concurrent requests.
+public struct WorkingDayCalendar: Sendable {
+    private let tables: [Int: CalendarYear]
+    private let coveredYears: Set<Int>
+    /// Explicitly listed days, by day number: `true` = make-up workday, `false` = holiday.
+    private let listed: [Int: Bool]
+
+    /// The years shipped with Sunlight (see `ShippedCalendars`).
+    public static let shipped = WorkingDayCalendar(years: ShippedCalendars.years)
+
+    /// If two tables have the same year, the later one in the array wins.
+    public init(years: [CalendarYear]) {
+        var tables: [Int: CalendarYear] = [:]
+        for table in years { tables[table.year] = table }
+        self.tables = tables
+        self.coveredYears = Set(tables.keys)
+        // A day listed by its own year's table takes precedence over a neighbouring year's
+        // listing of it; within a table a day listed both ways counts as a holiday.
+        var listed: [Int: Bool] = [:]
+        let ordered = tables.values.sorted { $0.year < $1.year }
+        for ownYear in [false, true] {
+            for table in ordered {
+                for day in table.makeUpWorkdays where (day.year == table.year) == ownYear {
+                    listed[day.dayNumber] = true
+                }
+                for day in table.holidays where (day.year == table.year) == ownYear {
+                    listed[day.dayNumber] = false
+                }
+            }
+        }
+        self.listed = listed
+    }
+
+    /// A calendar with `year` added, replacing any table for the same year.
+    public func adding(_ year: CalendarYear) -> WorkingDayCalendar {
+        var all = tables
+        all[year.year] = year
+        return WorkingDayCalendar(years: Array(all.values))
+    }
+
+    /// The tables, in year order.
+    public var years: [CalendarYear] {
+        tables.values.sorted { $0.year < $1.year }
+    }
+
+    /// Whether the calendar can judge `date`: its year has a table, or some table lists it.
+    public func covers(_ date: LocalDate) -> Bool {
+        coveredYears.contains(date.year) || listed[date.dayNumber] != nil
+    }
+
+    /// `nil` when the date is not covered (callers report "not computable"). 2022-12-31 is
+    /// covered because 2023's table lists it, although 2022 has no table.
+    public func isWorkingDay(_ date: LocalDate) -> Bool? {
+        if let explicit = listed[date.dayNumber] { return explicit }
+        guard coveredYears.contains(date.year) else { return nil }
+        return !date.isWeekend
+    }
+
+    /// "Within N working days from X": the day of X is not counted; the result is the N-th
+    /// working day after X (X itself for N = 0; for negative N, the |N|-th working day before X).
+    /// `nil` if the count runs into a day that is not covered.
+    public func addingWorkingDays(_ n: Int, to date: LocalDate) -> LocalDate? {
+        let step = n >= 0 ? 1 : -1
+        var remaining = n.magnitude
+        var day = date
+        while remaining > 0 {
+            day = day.adding(days: step)
+            guard let working = isWorkingDay(day) else { return nil }
+            if working { remaining -= 1 }
+        }
+        return day
+    }
+
+    /// Calendar-day rule: X + N days; if that is not a working day, the next working day.
+    public func addingDays(_ n: Int, to date: LocalDate) -> LocalDate? {
+        nextWorkingDay(onOrAfter: date.adding(days: n))
+    }
+
+    /// Month rule: the same day of the month N months later (or that month's last day), then
+    /// moved to the next working day if it is not one.
+    public func addingMonths(_ n: Int, to date: LocalDate) -> LocalDate? {
+        nextWorkingDay(onOrAfter: date.adding(months: n))
+    }
+
+    /// `date` if it is a working day, else the first working day after it; `nil` if uncovered.
+    public func nextWorkingDay(onOrAfter date: LocalDate) -> LocalDate? {
+        var day = date
+        while true {
+            guard let working = isWorkingDay(day) else { return nil }
+            if working { return day }
+            day = day.adding(days: 1)
+        }
+    }
+
+    /// Working days in (from, to]: `from` excluded, `to` included — a case received on day X and
+    /// completed on the next working day took 1 working day. 0 if `to <= from`; `nil` if any day
+    /// in the range is not covered.
+    public func workingDays(after from: LocalDate, through to: LocalDate) -> Int? {
+        guard from < to else { return 0 }
+        var count = 0
+        let last = to.dayNumber
+        var dayNumber = from.dayNumber + 1
+        while dayNumber <= last {
+            guard let working = isWorkingDay(LocalDate(dayNumber: dayNumber)) else { return nil }
+            if working { count += 1 }
+            dayNumber += 1
+        }
+        return count
+    }
+}

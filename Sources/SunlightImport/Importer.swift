@@ -1,0 +1,199 @@
+import Crypto
+import Foundation
+import SQLKit
+import SunlightContract
+import SunlightDomain
+import SunlightStorage
+import SunlightTabular
+
+/// Imports a dataset file: streams its rows, validates each against the data contract, writes
+/// them in batches inside one transaction, and records the import.
+///
+/// All-or-nothing: if any row is invalid (and `skipInvalid` is off) the transaction is rolled
+/// back and the report lists every bad row; the attempt itself is still recorded. Memory stays
+/// flat: rows are held one batch at a time; only a 64-bit hash per key is kept, to find
+/// duplicate keys within the file.
+public struct Importer: Sendable {
+    public let recorder: Recorder
+
+    public init(recorder: Recorder) { self.recorder = recorder }
+
+    public func run(_ dataset: Dataset, file: URL, fileName: String? = nil, options: ImportOptions = ImportOptions(),
+                    by principal: Principal) async throws -> ImportReport {
+        let fileName = fileName ?? file.lastPathComponent
+        let sha256 = try Self.sha256(of: file)
+        let started = Timestamps.now()
+        let initial = ImportReport(dataset: dataset.name, fileName: fileName, fileSHA256: sha256, status: .rejected,
+                                  rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejectedRows: 0,
+                                  errors: [], errorCount: 0, fileError: nil)
+        let reach = principal.reach
+        let store = RecordStore(database: recorder.database)
+        do {
+            return try await recorder.write(by: principal) { tx in
+                var report = initial
+                let state = try await Self.stream(dataset: dataset, file: file, options: options, reach: reach,
+                                                  store: store, tx: tx)
+                report.rowsRead = state.rowsRead
+                report.errors = state.errors
+                report.errorCount = state.errorCount
+                report.rejectedRows = state.rejectedRows
+                report.fileError = state.fileError
+                report.inserted = state.inserted
+                report.updated = state.updated
+                report.unchanged = state.unchanged
+                if state.fileError != nil || (state.rejectedRows > 0 && !options.skipInvalid) {
+                    throw Rejected(report: report)
+                }
+                report.status = state.rejectedRows > 0 ? .committedWithRejects : .committed
+                report.importID = try await Self.record(report, started: started, principal: principal, tx: tx)
+                return report
+            }
+        } catch let rejected as Rejected {
+            var report = rejected.report
+            report.status = .rejected
+            report.inserted = 0
+            report.updated = 0
+            report.unchanged = 0
+            let final = report
+            report.importID = try await recorder.write(by: principal) { tx in
+                try await Self.record(final, started: started, principal: principal, tx: tx)
+            }
+            return report
+        }
+    }
+
+    /// Thrown inside the transaction to roll it back while carrying the report out.
+    private struct Rejected: Error { let report: ImportReport }
+
+    /// Reading state, owned by the reader thread.
+    private final class State: @unchecked Sendable {
+        var rowsRead = 0
+        var errors: [CellError] = []
+        var errorCount = 0
+        var rejectedRows = 0
+        var fileError: FileProblem?
+        var inserted = 0
+        var updated = 0
+        var unchanged = 0
+        var batch: [Record] = []
+        var seenKeys: [Int: Int] = [:]
+        var header: HeaderMap?
+    }
+
+    private static func stream(dataset: Dataset, file: URL, options: ImportOptions, reach: UnitReach,
+                               store: RecordStore, tx: WriteTransaction) async throws -> State {
+        try await ThreadBridge.run {
+            let state = State()
+            let source: any TabularSource
+            do {
+                source = try openTabularSource(url: file, preferredSheet: dataset.name)
+            } catch let error as TabularError {
+                state.fileError = FileProblem(line: error.line, code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
+                return state
+            }
+            let isSpreadsheet = source is XLSXSource
+            let parser = RowParser(dataset: dataset, parser: FieldParser(acceptsExcelSerialDates: isSpreadsheet))
+            func reject(_ errors: [CellError]) {
+                state.rejectedRows += 1
+                state.errorCount += errors.count
+                for error in errors where state.errors.count < options.maxReportedErrors { state.errors.append(error) }
+            }
+            func flush() throws {
+                guard !state.batch.isEmpty else { return }
+                let batch = state.batch
+                state.batch.removeAll(keepingCapacity: true)
+                if state.rejectedRows > 0 && !options.skipInvalid { return }   // will roll back: stop writing, keep checking
+                let outcomes = try ThreadBridge.await { try await tx.save(batch, in: dataset) }
+                for outcome in outcomes {
+                    switch outcome {
+                    case .inserted: state.inserted += 1
+                    case .updated: state.updated += 1
+                    case .unchanged: state.unchanged += 1
+                    }
+                }
+            }
+            do {
+                try source.read(header: { headers in
+                    state.header = try HeaderMap(headers: headers, dataset: dataset)
+                }, row: { row in
+                    state.rowsRead += 1
+                    if let progress = options.progress, state.rowsRead % options.progressEvery == 0 { progress(state.rowsRead) }
+                    switch parser.parse(fields: row.fields, line: row.line, header: state.header!) {
+                    case .failure(let problems):
+                        reject(problems.errors)
+                    case .success(let record):
+                        let key = record.key(in: dataset)
+                        var hasher = Hasher()
+                        hasher.combine(key)
+                        let hash = hasher.finalize()
+                        if let first = state.seenKeys[hash] {
+                            reject([CellError(line: row.line, column: dataset.keyFields.map(\.name).joined(separator: "+"), value: key,
+                                              code: "key.duplicate", messageZh: "与第 \(first) 行的键重复",
+                                              messageEn: "same key as line \(first)")])
+                            return
+                        }
+                        state.seenKeys[hash] = row.line
+                        if case .subtree = reach {
+                            let allowed = try ThreadBridge.await { try await store.isWithinReach(record, of: dataset, reach: reach) }
+                            if !allowed {
+                                reject([CellError(line: row.line, column: "unit", value: "", code: "scope.denied",
+                                                  messageZh: "该行不属于您有权管理的单位", messageEn: "this row is outside the units you may manage")])
+                                return
+                            }
+                        }
+                        state.batch.append(record)
+                        if state.batch.count >= options.batchSize { try flush() }
+                    }
+                })
+                try flush()
+            } catch let error as TabularError {
+                state.fileError = FileProblem(line: error.line, code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
+            } catch let error as HeaderError {
+                state.fileError = FileProblem(line: 1, code: "header", messageZh: error.messageZh, messageEn: error.messageEn)
+            }
+            if state.header == nil && state.fileError == nil {
+                state.fileError = FileProblem(line: nil, code: "file.empty", messageZh: "文件为空，没有表头", messageEn: "the file is empty: no header row")
+            }
+            options.progress?(state.rowsRead)
+            return state
+        }
+    }
+
+    private static func record(_ report: ImportReport, started: String, principal: Principal, tx: WriteTransaction) async throws -> Int64 {
+        var kept = report.errors
+        if let problem = report.fileError {
+            // The file-level problem is kept with the row problems, marked by its `file:` code.
+            kept.insert(CellError(line: problem.line ?? 0, column: "", value: "", code: "file:" + problem.code,
+                                  messageZh: problem.messageZh, messageEn: problem.messageEn), at: 0)
+        }
+        let rejects = String(decoding: (try? JSONEncoder().encode(kept)) ?? Data("[]".utf8), as: UTF8.self)
+        let row = try await tx.sql.insert(into: "imports")
+            .columns("dataset", "file_name", "file_sha256", "actor", "started_at", "finished_at", "status",
+                     "rows_read", "rows_inserted", "rows_updated", "rows_unchanged", "rows_rejected", "rejects")
+            .values(SQLBind(report.dataset), SQLBind(report.fileName), SQLBind(report.fileSHA256), SQLBind(principal.username),
+                    SQLBind(started), SQLBind(Timestamps.now()), SQLBind(report.status.rawValue),
+                    SQLBind(report.rowsRead), SQLBind(report.inserted), SQLBind(report.updated), SQLBind(report.unchanged),
+                    SQLBind(report.rejectedRows), SQLBind(rejects))
+            .returning("id").first()
+        let id = try row!.decode(column: "id", as: Int64.self)
+        let details: [String: String] = [
+            "dataset": report.dataset, "file_sha256": report.fileSHA256, "status": report.status.rawValue,
+            "rows_read": String(report.rowsRead), "inserted": String(report.inserted), "updated": String(report.updated),
+            "unchanged": String(report.unchanged), "rejected": String(report.rejectedRows),
+        ]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]), as: UTF8.self)
+        try await tx.note(.importFile, objectType: "imports", objectID: String(id), details: json)
+        return id
+    }
+
+    /// SHA-256 of the file, read in 1 MiB chunks.
+    static func sha256(of url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,198 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import SQLKit
+import SunlightContract
+
+/// Accounts, sessions and API tokens.
+///
+/// Passwords are bcrypt hashes; session and API tokens are random 256-bit values of which only
+/// the SHA-256 is stored, so a copy of the database lets no one sign in.
+public struct AccountStore: Sendable {
+    public let database: SunlightDatabase
+    public let recorder: Recorder
+    /// bcrypt cost: 12 in production; tests lower it to keep the suite fast.
+    public let bcryptCost: UInt8
+
+    public init(database: SunlightDatabase, recorder: Recorder, bcryptCost: UInt8 = 12) {
+        self.database = database
+        self.recorder = recorder
+        self.bcryptCost = bcryptCost
+    }
+
+    public static let minimumPasswordLength = 10
+
+    // MARK: users
+
+    @discardableResult
+    public func createUser(username: String, password: String, role: Role, unitCode: String?, displayName: String = "",
+                           by principal: Principal) async throws -> User {
+        let username = username.trimmingCharacters(in: .whitespaces)
+        guard !username.isEmpty, username.count <= 64,
+              username.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw AccountError(code: "user.username", messageZh: "用户名只能包含字母、数字和 . _ -",
+                               messageEn: "a username may contain only letters, digits and . _ -")
+        }
+        guard password.count >= Self.minimumPasswordLength else {
+            throw AccountError(code: "user.password_short", messageZh: "密码至少 \(Self.minimumPasswordLength) 个字符",
+                               messageEn: "the password needs at least \(Self.minimumPasswordLength) characters")
+        }
+        if role == .unitOfficer && (unitCode ?? "").isEmpty {
+            throw AccountError(code: "user.unit_required", messageZh: "单位廉政联络员必须绑定单位",
+                               messageEn: "a unit officer must be bound to a unit")
+        }
+        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let now = Timestamps.now()
+        return try await recorder.write(by: principal) { tx in
+            if let unitCode, !unitCode.isEmpty,
+               try await tx.sql.select().column("id").from("units").where("unit_code", .equal, unitCode).first() == nil {
+                throw AccountError(code: "user.unit_unknown", messageZh: "单位编码不存在：\(unitCode)", messageEn: "no unit with code \(unitCode)")
+            }
+            if try await tx.sql.select().column("id").from("users").where("username", .equal, username).first() != nil {
+                throw AccountError(code: "user.exists", messageZh: "用户名已存在", messageEn: "that username is taken")
+            }
+            let row = try await tx.sql.insert(into: "users")
+                .columns("username", "display_name", "password_hash", "role", "unit_code", "disabled", "created_at", "updated_at")
+                .values(SQLBind(username), SQLBind(displayName), SQLBind(hash), SQLBind(role.rawValue),
+                        SQLBind(unitCode?.isEmpty == false ? unitCode : nil), SQLBind(false), SQLBind(now), SQLBind(now))
+                .returning("id").first()
+            let id = try row!.decode(column: "id", as: Int64.self)
+            try await tx.note(.create, objectType: "users", objectID: String(id), details: "{\"role\":\"\(role.rawValue)\"}")
+            return User(id: id, username: username, displayName: displayName, role: role, unitCode: unitCode, language: nil, disabled: false)
+        }
+    }
+
+    public func users() async throws -> [User] {
+        try await database.withConnection { db in
+            try await db.select().column(SQLLiteral.all).from("users").orderBy("username").all().map(Self.user)
+        }
+    }
+
+    public func user(id: Int64) async throws -> User? {
+        try await database.withConnection { db in
+            try await db.select().column(SQLLiteral.all).from("users").where("id", .equal, id).first().map(Self.user)
+        }
+    }
+
+    public func userCount() async throws -> Int {
+        try await database.withConnection { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// Checks a username and password. Returns nil for an unknown user, a wrong password or a
+    /// disabled account alike (one answer, so it reveals nothing). An unknown user still costs a
+    /// bcrypt verification, so timing reveals nothing either.
+    public func authenticate(username: String, password: String) async throws -> User? {
+        let found: (User, String)? = try await database.withConnection { db in
+            guard let row = try await db.select().column(SQLLiteral.all).from("users")
+                .where("username", .equal, username.trimmingCharacters(in: .whitespaces)).first() else { return nil }
+            return (try Self.user(row), try row.decode(column: "password_hash", as: String.self))
+        }
+        guard let (user, hash) = found else {
+            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            return nil
+        }
+        guard Bcrypt.verify(password, hash: hash), !user.disabled else { return nil }
+        return user
+    }
+
+    public func setLanguage(_ language: String, userID: Int64) async throws {
+        try await database.withConnection { db in
+            try await db.update("users").set("language", to: language).where("id", .equal, userID).run()
+        }
+    }
+
+    private static let decoyHash = Bcrypt.hash("sunlight-decoy-password", cost: 12)
+
+    // MARK: sessions
+
+    /// Starts a session; returns the cookie value and the session's CSRF token.
+    public func startSession(for user: User, lifetime: TimeInterval = 8 * 3600) async throws -> (token: String, csrf: String) {
+        let token = Self.randomToken()
+        let csrf = Self.randomToken()
+        let now = Date()
+        try await recorder.write(by: user.principal) { tx in
+            try await tx.sql.insert(into: "sessions").columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
+                .values(SQLBind(Self.digest(token)), SQLBind(user.id), SQLBind(csrf),
+                        SQLBind(Timestamps.format(now)), SQLBind(Timestamps.format(now.addingTimeInterval(lifetime))))
+                .run()
+            if user.role != .witness {
+                try await tx.note(.login, objectType: "users", objectID: String(user.id))
+            }
+        }
+        return (token, csrf)
+    }
+
+    /// The user and CSRF token of a live session.
+    public func session(token: String) async throws -> (user: User, csrf: String)? {
+        let now = Timestamps.now()
+        return try await database.withConnection { db in
+            guard let row = try await db.raw("""
+                SELECT u.*, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.token_hash = \(bind: Self.digest(token)) AND s.expires_at > \(bind: now)
+                """).first() else { return nil }
+            let user = try Self.user(row)
+            guard !user.disabled else { return nil }
+            return (user, try row.decode(column: "csrf_token", as: String.self))
+        }
+    }
+
+    public func endSession(token: String) async throws {
+        try await database.withConnection { db in
+            try await db.delete(from: "sessions").where("token_hash", .equal, Self.digest(token)).run()
+            try await db.delete(from: "sessions").where("expires_at", .lessThan, Timestamps.now()).run()
+        }
+    }
+
+    // MARK: API tokens
+
+    /// Creates a bearer token for scripts; the token is shown once and only its hash is kept.
+    public func createToken(for username: String, name: String, by principal: Principal) async throws -> String {
+        let token = "sl_" + Self.randomToken()
+        try await recorder.write(by: principal) { tx in
+            guard let row = try await tx.sql.select().column("id").from("users").where("username", .equal, username).first() else {
+                throw AccountError(code: "user.unknown", messageZh: "用户不存在：\(username)", messageEn: "no such user: \(username)")
+            }
+            let userID = try row.decode(column: "id", as: Int64.self)
+            let inserted = try await tx.sql.insert(into: "api_tokens").columns("user_id", "token_hash", "name", "created_at")
+                .values(SQLBind(userID), SQLBind(Self.digest(token)), SQLBind(name), SQLBind(Timestamps.now()))
+                .returning("id").first()
+            try await tx.note(.create, objectType: "api_tokens", objectID: String(try inserted!.decode(column: "id", as: Int64.self)))
+        }
+        return token
+    }
+
+    public func user(forToken token: String) async throws -> User? {
+        try await database.withConnection { db in
+            guard let row = try await db.raw("""
+                SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: Self.digest(token))
+                """).first() else { return nil }
+            let user = try Self.user(row)
+            return user.disabled ? nil : user
+        }
+    }
+
+    // MARK: helpers
+
+    static func user(_ row: any SQLRow) throws -> User {
+        User(id: try row.decode(column: "id", as: Int64.self),
+             username: try row.decode(column: "username", as: String.self),
+             displayName: try row.decode(column: "display_name", as: String.self),
+             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .witness,
+             unitCode: try row.decode(column: "unit_code", as: String?.self),
+             language: try row.decode(column: "language", as: String?.self),
+             disabled: try row.decode(column: "disabled", as: Bool.self))
+    }
+
+    public static func randomToken() -> String {
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        return bytes.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func digest(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,32 @@
+/// One recorded change: what the ledger will append. Holds hashes of the record before and
+/// after, never the record itself, so the log can be shown without personal data.
+public struct Change: Sendable, Equatable {
+    public enum Action: String, Sendable {
+        case create, update, delete
+        case importFile = "import"
+        case login
+        case export
+    }
+
+    public let at: String
+    public let actor: String
+    public let action: Action
+    public let objectType: String
+    public let objectID: String
+    public let hashBefore: String?
+    public let hashAfter: String?
+    /// JSON text with non-personal details (an import's file name, hash and counts).
+    public let details: String?
+
+    public init(at: String, actor: String, action: Action, objectType: String, objectID: String,
+                hashBefore: String? = nil, hashAfter: String? = nil, details: String? = nil) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.objectType = objectType
+        self.objectID = objectID
+        self.hashBefore = hashBefore
+        self.hashAfter = hashAfter
+        self.details = details
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import SQLKit
+import SunlightContract
+
+/// The one write path. Every change to Sunlight's records goes through a `Recorder`
+/// transaction, which writes the change and hands a `Change` to the sink in the same database
+/// transaction. Nothing else in the code base inserts, updates or deletes a record.
+public struct Recorder: Sendable {
+    public let database: SunlightDatabase
+    public let sink: any ChangeSink
+
+    public init(database: SunlightDatabase, sink: any ChangeSink = ChangeLogSink()) {
+        self.database = database
+        self.sink = sink
+    }
+
+    /// Runs `body` in one transaction on behalf of `principal`. If `body` throws, nothing it did
+    /// is kept, neither the records nor their change entries.
+    public func write<T: Sendable>(by principal: Principal, _ body: @Sendable (WriteTransaction) async throws -> T) async throws -> T {
+        let sink = self.sink
+        return try await database.transaction { db in
+            let transaction = WriteTransaction(sql: db, principal: principal, sink: sink)
+            return try await body(transaction)
+        }
+    }
+}
+
+/// What happened to one saved record.
+public enum SaveOutcome: Sendable, Equatable {
+    case inserted(id: Int64)
+    case updated(id: Int64)
+    case unchanged(id: Int64)
+
+    public var id: Int64 {
+        switch self {
+        case .inserted(let id), .updated(let id), .unchanged(let id): return id
+        }
+    }
+}
+
+/// A record write that conflicts with another record's key.
+public struct DuplicateKeyError: Error, Sendable, Equatable {
+    public let dataset: String
+    public let key: String
+}
+
+/// The handle a write transaction's body gets: record operations that also record their change.
+public struct WriteTransaction: Sendable {
+    public let sql: any SQLDatabase
+    public let principal: Principal
+    let sink: any ChangeSink
+
+    /// Inserts new records and updates changed ones, matched by the dataset key; unchanged
+    /// records are left alone (idempotent re-import). Batches are written with multi-row
+    /// statements: this is the import hot path.
+    @discardableResult
+    public func save(_ records: [Record], in dataset: Dataset) async throws -> [SaveOutcome] {
+        guard !records.isEmpty else { return [] }
+        let now = Timestamps.now()
+        let keyed = records.map { (key: $0.key(in: dataset), record: $0, hash: RecordCodec.hash($0, in: dataset)) }
+        var existing: [String: (id: Int64, hash: String)] = [:]
+        for chunk in stride(from: 0, to: keyed.count, by: 500) {
+            let keys = keyed[chunk..<min(chunk + 500, keyed.count)].map(\.key)
+            let rows = try await sql.select().columns("id", "row_key", "record_hash").from(dataset.table)
+                .where("row_key", .in, keys).all()
+            for row in rows {
+                existing[try row.decode(column: "row_key", as: String.self)] =
+                    (try row.decode(column: "id", as: Int64.self), try row.decode(column: "record_hash", as: String.self))
+            }
+        }
+        var outcomes: [SaveOutcome?] = Array(repeating: nil, count: keyed.count)
+        var changes: [Change] = []
+        var inserts: [Int] = []
+        var insertedKeys: [String: Int] = [:]
+        for (index, item) in keyed.enumerated() {
+            if let current = existing[item.key] {
+                if current.hash == item.hash {
+                    outcomes[index] = .unchanged(id: current.id)
+                    continue
+                }
+                try await updateRow(id: current.id, record: item.record, hash: item.hash, key: item.key, in: dataset, now: now)
+                existing[item.key] = (current.id, item.hash)
+                outcomes[index] = .updated(id: current.id)
+                changes.append(change(.update, dataset, current.id, before: current.hash, after: item.hash, now: now))
+            } else if insertedKeys[item.key] != nil {
+                throw DuplicateKeyError(dataset: dataset.name, key: item.key)
+            } else {
+                insertedKeys[item.key] = index
+                inserts.append(index)
+            }
+        }
+        let columns = ["row_key"] + dataset.fields.map(\.name) + ["attributes", "record_hash", "created_at", "updated_at"]
+        let perStatement = max(1, 30_000 / columns.count / 4)
+        for chunk in stride(from: 0, to: inserts.count, by: perStatement) {
+            var insert = sql.insert(into: dataset.table).columns(columns)
+            for index in inserts[chunk..<min(chunk + perStatement, inserts.count)] {
+                let item = keyed[index]
+                var values: [any SQLExpression] = [SQLBind(item.key)]
+                values += dataset.fields.map { RecordCodec.bind(item.record[$0.name]) }
+                values += [SQLBind(RecordCodec.attributesJSON(item.record)), SQLBind(item.hash), SQLBind(now), SQLBind(now)]
+                insert = insert.values(values)
+            }
+            let rows = try await insert.returning("id", "row_key").all()
+            for row in rows {
+                let key = try row.decode(column: "row_key", as: String.self)
+                let id = try row.decode(column: "id", as: Int64.self)
+                guard let index = insertedKeys[key] else { continue }
+                outcomes[index] = .inserted(id: id)
+                changes.append(change(.create, dataset, id, before: nil, after: keyed[index].hash, now: now))
+            }
+        }
+        try await sink.append(changes, on: sql)
+        return outcomes.map { $0! }
+    }
+
+    /// Replaces the record with this id (a form or API edit). The key may change, as long as
+    /// it does not collide with another record.
+    public func update(id: Int64, with record: Record, in dataset: Dataset) async throws -> SaveOutcome {
+        guard let current = try await sql.select().columns("record_hash").from(dataset.table).where("id", .equal, id).first() else {
+            throw RecordNotFound(dataset: dataset.name, id: id)
+        }
+        let before = try current.decode(column: "record_hash", as: String.self)
+        let hash = RecordCodec.hash(record, in: dataset)
+        if hash == before { return .unchanged(id: id) }
+        let key = record.key(in: dataset)
+        if let other = try await sql.select().column("id").from(dataset.table).where("row_key", .equal, key).first(),
+           try other.decode(column: "id", as: Int64.self) != id {
+            throw DuplicateKeyError(dataset: dataset.name, key: key)
+        }
+        let now = Timestamps.now()
+        try await updateRow(id: id, record: record, hash: hash, key: key, in: dataset, now: now)
+        try await sink.append([change(.update, dataset, id, before: before, after: hash, now: now)], on: sql)
+        return .updated(id: id)
+    }
+
+    /// Deletes the record with this id.
+    public func delete(id: Int64, in dataset: Dataset) async throws {
+        guard let current = try await sql.select().columns("record_hash").from(dataset.table).where("id", .equal, id).first() else {
+            throw RecordNotFound(dataset: dataset.name, id: id)
+        }
+        let before = try current.decode(column: "record_hash", as: String.self)
+        try await sql.delete(from: dataset.table).where("id", .equal, id).run()
+        try await sink.append([change(.delete, dataset, id, before: before, after: nil, now: Timestamps.now())], on: sql)
+    }
+
+    /// Records an event that is not a record write (an import, a login, an export).
+    public func note(_ action: Change.Action, objectType: String, objectID: String, details: String? = nil) async throws {
+        try await sink.append([Change(at: Timestamps.now(), actor: principal.username, action: action,
+                                      objectType: objectType, objectID: objectID, details: details)], on: sql)
+    }
+
+    private func updateRow(id: Int64, record: Record, hash: String, key: String, in dataset: Dataset, now: String) async throws {
+        var update = sql.update(dataset.table)
+            .set("row_key", to: key)
+            .set("attributes", to: RecordCodec.attributesJSON(record))
+            .set("record_hash", to: hash)
+            .set("updated_at", to: now)
+        for field in dataset.fields {
+            update = update.set(SQLIdentifier(field.name), to: RecordCodec.bind(record[field.name]))
+        }
+        try await update.where("id", .equal, id).run()
+    }
+
+    private func change(_ action: Change.Action, _ dataset: Dataset, _ id: Int64, before: String?, after: String?, now: String) -> Change {
+        Change(at: now, actor: principal.username, action: action, objectType: dataset.name, objectID: String(id),
+               hashBefore: before, hashAfter: after)
+    }
+}
+
+/// No record with that id (or none the principal may see).
+public struct RecordNotFound: Error, Sendable, Equatable {
+    public let dataset: String
+    public let id: Int64
+}

@@ -1,0 +1,77 @@
+import SQLKit
+import SunlightContract
+
+/// Sunlight's schema, as an ordered list of migrations.
+public enum SchemaMigrations {
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "registry tables") { db, kind in
+            for dataset in Registry.all {
+                try await RegistrySchema.createTable(for: dataset, on: db, kind: kind)
+            }
+        },
+        Migration(version: 2, name: "accounts, sessions, tokens") { db, kind in
+            try await db.raw(SQLQueryString("""
+                CREATE TABLE users (
+                    id \(unsafeRaw: kind.serialPrimaryKey),
+                    username TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL DEFAULT '',
+                    password_hash TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    unit_code TEXT,
+                    language TEXT,
+                    disabled BOOLEAN NOT NULL DEFAULT FALSE,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL)
+                """)).run()
+            try await db.raw("""
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL)
+                """).run()
+            try await db.raw(SQLQueryString("""
+                CREATE TABLE api_tokens (
+                    id \(unsafeRaw: kind.serialPrimaryKey),
+                    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    last_used_at TEXT)
+                """)).run()
+        },
+        Migration(version: 3, name: "imports and changes") { db, kind in
+            try await db.raw(SQLQueryString("""
+                CREATE TABLE imports (
+                    id \(unsafeRaw: kind.serialPrimaryKey),
+                    dataset TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    file_sha256 TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    rows_read BIGINT NOT NULL,
+                    rows_inserted BIGINT NOT NULL,
+                    rows_updated BIGINT NOT NULL,
+                    rows_unchanged BIGINT NOT NULL,
+                    rows_rejected BIGINT NOT NULL,
+                    rejects TEXT NOT NULL DEFAULT '[]')
+                """)).run()
+            try await db.raw(SQLQueryString("""
+                CREATE TABLE changes (
+                    seq \(unsafeRaw: kind.serialPrimaryKey),
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    object_type TEXT NOT NULL,
+                    object_id TEXT NOT NULL,
+                    hash_before TEXT,
+                    hash_after TEXT,
+                    details TEXT)
+                """)).run()
+            try await db.raw("CREATE INDEX changes_object ON changes (object_type, object_id)").run()
+        },
+    ]
+}

@@ -1,0 +1,136 @@
+import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The database behind Sunlight, whichever the backend. Everything above it speaks SQLKit, so one
+/// code path serves SQLite and PostgreSQL; the few dialect differences are asked of `kind`.
+public final class SunlightDatabase: Sendable {
+    public enum Kind: String, Sendable { case sqlite, postgres }
+
+    public let kind: Kind
+    public let location: DatabaseLocation
+    let logger: Logger
+    private let pool: Pool
+    /// SQLite allows one writer at a time; queueing writers here (instead of letting them spin
+    /// on `SQLITE_BUSY` inside the thread pool) keeps readers responsive during a long import.
+    private let writeGate = AsyncGate()
+
+    /// AsyncKit's pools guard their state with locks but predate `Sendable`.
+    private enum Pool: @unchecked Sendable {
+        case sqlite(EventLoopGroupConnectionPool<SQLiteTunedSource>)
+        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+    }
+
+    private init(kind: Kind, location: DatabaseLocation, pool: Pool, logger: Logger) {
+        self.kind = kind
+        self.location = location
+        self.pool = pool
+        self.logger = logger
+    }
+
+    /// Opens (and for SQLite creates) the database. Does not migrate: see `Migrator`.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "sunlight.db")) async throws -> SunlightDatabase {
+        let group = MultiThreadedEventLoopGroup.singleton
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .warning)
+        switch location {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let pool = EventLoopGroupConnectionPool(
+                source: SQLiteTunedSource(path: path), maxConnectionsPerEventLoop: 4,
+                pruneInterval: nil, logger: quiet, on: group)
+            let db = SunlightDatabase(kind: .sqlite, location: location, pool: .sqlite(pool), logger: logger)
+            _ = try await db.withConnection { try await $0.raw("SELECT 1").all() }
+            return db
+        case .postgres(let url):
+            let configuration = try SQLPostgresConfiguration(url: url)
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+                pruneInterval: nil, logger: quiet, on: group)
+            let db = SunlightDatabase(kind: .postgres, location: location, pool: .postgres(pool), logger: logger)
+            _ = try await db.withConnection { try await $0.raw("SELECT 1").all() }
+            return db
+        }
+    }
+
+    /// Runs `body` with one pooled connection (reads, or statements that need one session).
+    public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        var quiet = logger
+        quiet.logLevel = .warning
+        switch pool {
+        case .sqlite(let pool):
+            let connection = try await pool.requestConnection(logger: quiet).get()
+            defer { pool.releaseConnection(connection, logger: quiet) }
+            return try await body(connection.sql(queryLogLevel: nil))
+        case .postgres(let pool):
+            let connection = try await pool.requestConnection(logger: quiet).get()
+            defer { pool.releaseConnection(connection, logger: quiet) }
+            return try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    /// Nothing partial is ever written — the basis of all-or-nothing imports and of the ledger
+    /// entry being written with the change it records.
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if kind == .sqlite { await writeGate.enter() }
+        do {
+            let result = try await inTransaction(body)
+            if kind == .sqlite { await writeGate.leave() }
+            return result
+        } catch {
+            if kind == .sqlite { await writeGate.leave() }
+            throw error
+        }
+    }
+
+    private func inTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let kind = self.kind
+        return try await withConnection { db in
+            try await db.raw(SQLQueryString(kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")).run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func shutdown() async {
+        switch pool {
+        case .sqlite(let pool): try? await pool.shutdownAsync()
+        case .postgres(let pool): try? await pool.shutdownAsync()
+        }
+    }
+}
+
+/// A first-come, first-served async mutex.
+actor AsyncGate {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func leave() {
+        if waiters.isEmpty {
+            busy = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Crypto
+import Foundation
+import SQLKit
+import SunlightContract
+
+/// Moves records between `Record` and SQL rows, and hashes their canonical encoding.
+enum RecordCodec {
+    static func bind(_ value: FieldValue) -> any SQLExpression {
+        switch value {
+        case .null: return SQLLiteral.null
+        case .text(let s): return SQLBind(s)
+        case .integer(let i): return SQLBind(i)
+        case .bool(let b): return SQLBind(b)
+        }
+    }
+
+    static func decode(_ row: any SQLRow, dataset: Dataset) throws -> Record {
+        var record = Record()
+        for field in dataset.fields {
+            switch field.type {
+            case .money, .integer:
+                record[field.name] = (try row.decodeNil(column: field.name)) ? .null : .integer(try row.decode(column: field.name, as: Int64.self))
+            case .bool:
+                record[field.name] = (try row.decodeNil(column: field.name)) ? .null : .bool(try row.decode(column: field.name, as: Bool.self))
+            default:
+                let text = try row.decode(column: field.name, as: String?.self)
+                record[field.name] = text.map(FieldValue.text) ?? .null
+            }
+        }
+        let attributes = try row.decode(column: "attributes", as: String.self)
+        if let data = attributes.data(using: .utf8),
+           let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] {
+            record.attributes = object
+        }
+        return record
+    }
+
+    static func attributesJSON(_ record: Record) -> String {
+        guard !record.attributes.isEmpty,
+              let data = try? JSONSerialization.data(withJSONObject: record.attributes, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func hash(_ record: Record, in dataset: Dataset) -> String {
+        SHA256.hash(data: record.canonicalJSON(in: dataset)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,144 @@
+import SQLKit
+import SunlightContract
+
+/// A stored record with its surrogate id and timestamps.
+public struct StoredRecord: Sendable, Equatable {
+    public let id: Int64
+    public let record: Record
+    public let createdAt: String
+    public let updatedAt: String
+}
+
+/// A page of records.
+public struct RecordPage: Sendable {
+    public let items: [StoredRecord]
+    public let total: Int
+    public let page: Int
+    public let perPage: Int
+}
+
+/// What to list: a free-text search, exact filters on fields, and a page.
+public struct RecordQuery: Sendable {
+    public var search: String?
+    public var filters: [String: String]
+    public var page: Int
+    public var perPage: Int
+
+    public init(search: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50) {
+        self.search = search
+        self.filters = filters
+        self.page = max(1, page)
+        self.perPage = min(max(1, perPage), 500)
+    }
+}
+
+/// Reads registry records, always through the principal's unit reach.
+public struct RecordStore: Sendable {
+    public let database: SunlightDatabase
+
+    public init(database: SunlightDatabase) { self.database = database }
+
+    public func get(id: Int64, in dataset: Dataset, reach: UnitReach) async throws -> StoredRecord? {
+        try await database.withConnection { db in
+            var select = db.select().column(SQLLiteral.all).from(dataset.table).where("id", .equal, id)
+            if let condition = ScopeFilter.condition(for: dataset, reach: reach) { select = select.where(condition) }
+            return try await select.first().map { try Self.stored($0, dataset) }
+        }
+    }
+
+    public func find(key: String, in dataset: Dataset, reach: UnitReach) async throws -> StoredRecord? {
+        try await database.withConnection { db in
+            var select = db.select().column(SQLLiteral.all).from(dataset.table).where("row_key", .equal, key)
+            if let condition = ScopeFilter.condition(for: dataset, reach: reach) { select = select.where(condition) }
+            return try await select.first().map { try Self.stored($0, dataset) }
+        }
+    }
+
+    /// Rows whose `column` equals `value` (a person's relatives, a company's roles…).
+    public func all(where column: String, equals value: String, in dataset: Dataset, reach: UnitReach, limit: Int = 500) async throws -> [StoredRecord] {
+        try await database.withConnection { db in
+            var select = db.select().column(SQLLiteral.all).from(dataset.table).where(SQLIdentifier(column), .equal, SQLBind(value))
+            if let condition = ScopeFilter.condition(for: dataset, reach: reach) { select = select.where(condition) }
+            return try await select.orderBy("id").limit(limit).all().map { try Self.stored($0, dataset) }
+        }
+    }
+
+    public func list(_ dataset: Dataset, query: RecordQuery, reach: UnitReach) async throws -> RecordPage {
+        try await database.withConnection { db in
+            func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+                var select = select
+                if let condition = ScopeFilter.condition(for: dataset, reach: reach) { select = select.where(condition) }
+                for (name, value) in query.filters.sorted(by: { $0.key < $1.key }) where dataset.field(named: name) != nil && !value.isEmpty {
+                    select = select.where(SQLIdentifier(name), .equal, SQLBind(value))
+                }
+                if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+                    let columns = Self.searchColumns(dataset)
+                    select = select.where { group in
+                        var group = group
+                        for column in columns {
+                            group = group.orWhere(SQLIdentifier(column), .like, SQLBind("%\(search)%"))
+                            group = group.orWhere(SQLIdentifier(column), .like, SQLBind("%\(search.uppercased())%"))
+                        }
+                        return group
+                    }
+                }
+                return select
+            }
+            let countRow = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(dataset.table)).first()
+            let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await filtered(db.select().column(SQLLiteral.all).from(dataset.table))
+                .orderBy(Self.sortColumn(dataset)).orderBy("id")
+                .limit(query.perPage).offset((query.page - 1) * query.perPage).all()
+            return RecordPage(items: try rows.map { try Self.stored($0, dataset) }, total: total, page: query.page, perPage: query.perPage)
+        }
+    }
+
+    /// The recorded changes of one record, newest first.
+    public func history(of dataset: Dataset, id: Int64) async throws -> [Change] {
+        try await database.withConnection { db in
+            try await db.select().columns("at", "actor", "action", "object_type", "object_id", "hash_before", "hash_after", "details")
+                .from("changes").where("object_type", .equal, dataset.name).where("object_id", .equal, String(id))
+                .orderBy("seq", .descending).limit(200).all()
+                .map { row in
+                    Change(at: try row.decode(column: "at", as: String.self), actor: try row.decode(column: "actor", as: String.self),
+                           action: Change.Action(rawValue: try row.decode(column: "action", as: String.self)) ?? .update,
+                           objectType: try row.decode(column: "object_type", as: String.self),
+                           objectID: try row.decode(column: "object_id", as: String.self),
+                           hashBefore: try row.decode(column: "hash_before", as: String?.self),
+                           hashAfter: try row.decode(column: "hash_after", as: String?.self),
+                           details: try row.decode(column: "details", as: String?.self))
+                }
+        }
+    }
+
+    /// Whether `record` (about to be written) lies within `reach`.
+    public func isWithinReach(_ record: Record, of dataset: Dataset, reach: UnitReach) async throws -> Bool {
+        try await database.withConnection { db in
+            try await ScopeFilter.contains(record, of: dataset, reach: reach, on: db)
+        }
+    }
+
+    public func count(_ dataset: Dataset) async throws -> Int {
+        try await database.withConnection { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(dataset.table).first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    static func stored(_ row: any SQLRow, _ dataset: Dataset) throws -> StoredRecord {
+        StoredRecord(id: try row.decode(column: "id", as: Int64.self), record: try RecordCodec.decode(row, dataset: dataset),
+                     createdAt: try row.decode(column: "created_at", as: String.self),
+                     updatedAt: try row.decode(column: "updated_at", as: String.self))
+    }
+
+    /// Names and identifiers: what a person types into the search box.
+    static func searchColumns(_ dataset: Dataset) -> [String] {
+        dataset.fields.filter { field in
+            field.isKey || field.name.hasSuffix("name") || field.name == "name"
+        }.map(\.name)
+    }
+
+    static func sortColumn(_ dataset: Dataset) -> String {
+        dataset.field(named: "name") != nil ? "name" : (dataset.keyFields.first?.name ?? "id")
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// The parts of an XLSX (OOXML) package that a reader needs: where the workbook is, its sheets
+/// in tab order with their part paths, and the shared-string table's path.
+///
+/// Paths are resolved through the relationship parts (`_rels/.rels`, `xl/_rels/workbook.xml.rels`)
+/// rather than assumed, because producers other than Excel (WPS, LibreOffice, export libraries)
+/// name parts differently; the conventional names are used only as fallbacks.
+final class XLSXPackage {
+    struct Sheet {
+        let name: String
+        let path: String
+    }
+
+    private let archive: Archive
+    let sheets: [Sheet]
+    let sharedStringsPath: String?
+
+    private static let relationshipTypeSuffixOfficeDocument = "/officeDocument"
+    private static let relationshipTypeSuffixSharedStrings = "/sharedStrings"
+
+    init(url: URL) throws {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw TabularError.unreadable(url.lastPathComponent)
+        }
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw TabularError.xlsxInvalid("无法作为 ZIP 打开", "cannot be opened as a ZIP archive")
+        }
+
+        // The workbook part, from the package relationships.
+        var workbookPath = "xl/workbook.xml"
+        if let rootRels = try Self.data(of: "_rels/.rels", in: archive),
+           let relationships = ElementCollector.collect(rootRels, wanted: ["Relationship"]) {
+            for relationship in relationships.map(\.attributes)
+            where relationship["Type"]?.hasSuffix(Self.relationshipTypeSuffixOfficeDocument) == true {
+                if let target = relationship["Target"] {
+                    workbookPath = Self.resolve(target, relativeTo: "")
+                }
+                break
+            }
+        }
+        guard let workbookData = try Self.data(of: workbookPath, in: archive) else {
+            throw TabularError.xlsxInvalid("缺少工作簿（\(workbookPath)）", "no workbook part (\(workbookPath))")
+        }
+        guard let sheetElements = ElementCollector.collect(workbookData, wanted: ["sheet"]) else {
+            throw TabularError.xlsxInvalid("工作簿 XML 无法解析", "the workbook XML cannot be parsed")
+        }
+
+        // The workbook's relationships: sheet ids → part paths, and the shared strings.
+        let workbookDirectory = (workbookPath as NSString).deletingLastPathComponent
+        let workbookRelsPath = Self.join(workbookDirectory, "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels")
+        var targets: [String: String] = [:]
+        var sharedStrings: String?
+        if let relsData = try Self.data(of: workbookRelsPath, in: archive),
+           let relationships = ElementCollector.collect(relsData, wanted: ["Relationship"]) {
+            for relationship in relationships.map(\.attributes) {
+                guard let id = relationship["Id"], let target = relationship["Target"] else { continue }
+                if relationship["TargetMode"] == "External" { continue }
+                let path = Self.resolve(target, relativeTo: workbookDirectory)
+                targets[id] = path
+                if relationship["Type"]?.hasSuffix(Self.relationshipTypeSuffixSharedStrings) == true {
+                    sharedStrings = path
+                }
+            }
+        }
+
+        var sheets: [Sheet] = []
+        for (index, element) in sheetElements.enumerated() {
+            let name = element.attributes["name"] ?? "Sheet\(index + 1)"
+            let relationshipID = XMLSupport.attribute("id", in: element.attributes)
+            let path = relationshipID.flatMap { targets[$0] } ?? Self.join(workbookDirectory, "worksheets/sheet\(index + 1).xml")
+            sheets.append(Sheet(name: name, path: path))
+        }
+        self.sheets = sheets
+
+        if sharedStrings == nil {
+            let conventional = Self.join(workbookDirectory, "sharedStrings.xml")
+            if Self.entry(conventional, in: archive) != nil { sharedStrings = conventional }
+        }
+        self.sharedStringsPath = sharedStrings
+    }
+
+    /// The sheet named `preferred` (case-insensitively, ignoring surrounding spaces), else the first.
+    func sheet(preferred: String?) throws -> Sheet {
+        guard let first = sheets.first else {
+            throw TabularError.xlsxInvalid("工作簿中没有工作表", "the workbook has no sheets")
+        }
+        if let preferred {
+            let wanted = preferred.trimmingCharacters(in: .whitespaces)
+            if let match = sheets.first(where: {
+                $0.name.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted) == .orderedSame
+            }) {
+                return match
+            }
+        }
+        return first
+    }
+
+    /// Extracts a part to a temporary file, runs `body` on its URL, and deletes the file.
+    ///
+    /// Why a temporary file: ZIPFoundation only *pushes* decompressed data (a consumer closure),
+    /// while Foundation's `XMLParser` only *pulls* (from `Data` or an `InputStream`); its
+    /// `InputStream` initialiser parses incrementally with libxml2's push parser. Extracting to
+    /// disk and streaming the file back keeps memory bounded by the parser's buffer whatever
+    /// the sheet's size, at the cost of disk space equal to the uncompressed part — simpler and
+    /// more robust than a pipe fed by a second thread.
+    func withExtractedPart<T>(_ path: String, _ body: (URL) throws -> T) throws -> T {
+        guard let entry = Self.entry(path, in: archive) else {
+            throw TabularError.xlsxInvalid("缺少部件 \(path)", "missing part \(path)")
+        }
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sunlight-xlsx-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        do {
+            _ = try archive.extract(entry, to: temporary)
+        } catch {
+            throw TabularError.xlsxInvalid("无法解压 \(path)", "cannot decompress \(path)")
+        }
+        return try body(temporary)
+    }
+
+    // MARK: - Helpers
+
+    /// A part's bytes, for the small parts (relationships, workbook); nil when absent.
+    private static func data(of path: String, in archive: Archive) throws -> Data? {
+        guard let entry = entry(path, in: archive) else { return nil }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { data.append($0) }
+        } catch {
+            throw TabularError.xlsxInvalid("无法解压 \(path)", "cannot decompress \(path)")
+        }
+        return data
+    }
+
+    /// Looks a part up by exact name, then case-insensitively (part names are case-insensitive in OPC).
+    private static func entry(_ path: String, in archive: Archive) -> Entry? {
+        if let entry = archive[path] { return entry }
+        let lowered = path.lowercased()
+        return archive.first { $0.path.lowercased() == lowered }
+    }
+
+    /// Resolves a relationship target: absolute ("/xl/…") from the package root, otherwise
+    /// relative to `directory`, with "." and ".." segments collapsed.
+    static func resolve(_ target: String, relativeTo directory: String) -> String {
+        let combined = target.hasPrefix("/") ? String(target.dropFirst()) : join(directory, target)
+        var segments: [Substring] = []
+        for segment in combined.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." {
+                if !segments.isEmpty { segments.removeLast() }
+                continue
+            }
+            segments.append(segment)
+        }
+        return segments.joined(separator: "/")
+    }
+
+    private static func join(_ directory: String, _ name: String) -> String {
+        directory.isEmpty ? name : directory + "/" + name
+    }
+}

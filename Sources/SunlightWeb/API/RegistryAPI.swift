@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import SunlightContract
+import SunlightStorage
+
+/// `/api/v1/<dataset>`: list (paged, `?q=` search and exact field filters), get, create,
+/// replace (PUT) and change (PATCH) registry records, under the same authorization as pages.
+struct RegistryAPI {
+    let services: Services
+
+    func register(on router: Router<AppRequestContext>) {
+        let group = router.group("/api/v1")
+        group.get(":dataset", use: list)
+        group.post(":dataset", use: create)
+        group.get(":dataset/:id", use: get)
+        group.put(":dataset/:id", use: replace)
+        group.patch(":dataset/:id", use: patch)
+    }
+
+    private func dataset(_ context: AppRequestContext) throws -> Dataset {
+        guard let name = context.parameters.get("dataset"), let dataset = Registry.dataset(named: name),
+              name == dataset.pathSegment else { throw WebError.notFound }
+        return dataset
+    }
+
+    private func id(_ context: AppRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw WebError.notFound }
+        return id
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let dataset = try dataset(context)
+        let principal = try context.require(.read, on: dataset)
+        let parameters = request.uri.queryParameters
+        let page = parameters.get("page", as: Int.self) ?? 1
+        let perPage = parameters.get("per_page", as: Int.self) ?? 50
+        guard page >= 1, (1...500).contains(perPage) else {
+            throw WebError.badRequest("paging", zh: "page 须 ≥ 1，per_page 须在 1 到 500 之间", en: "page must be ≥ 1 and per_page between 1 and 500")
+        }
+        var filters: [String: String] = [:]
+        for (key, value) in parameters where !["q", "page", "per_page"].contains(String(key)) {
+            guard dataset.field(named: String(key)) != nil else {
+                throw WebError.badRequest("filter.unknown", zh: "未知的筛选字段：\(key)", en: "unknown filter field: \(key)",
+                                          details: [["field": String(key)]])
+            }
+            filters[String(key)] = String(value)
+        }
+        let result = try await services.records.list(dataset, query: RecordQuery(search: parameters.get("q"), filters: filters,
+                                                                                  page: page, perPage: perPage), reach: principal.reach)
+        return APIResponse.json(["items": result.items.map { RecordJSON.object($0, dataset: dataset) },
+                                 "total": result.total, "page": result.page, "per_page": result.perPage])
+    }
+
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let dataset = try dataset(context)
+        let principal = try context.require(.read, on: dataset)
+        guard let stored = try await services.records.get(id: try id(context), in: dataset, reach: principal.reach) else {
+            throw WebError.notFound
+        }
+        return APIResponse.json(RecordJSON.object(stored, dataset: dataset))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let dataset = try dataset(context)
+        let principal = try context.require(.write, on: dataset)
+        let input = try RecordJSON.input(try await body(request, context: context), dataset: dataset)
+        switch try await RegistryWriter(services: services).create(dataset, input: input, principal: principal) {
+        case .invalid(let errors): throw RecordJSON.validationError(errors)
+        case .saved(let id): return try await respond(id, dataset, principal, status: .created)
+        }
+    }
+
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let dataset = try dataset(context)
+        let principal = try context.require(.write, on: dataset)
+        let input = try RecordJSON.input(try await body(request, context: context), dataset: dataset)
+        switch try await RegistryWriter(services: services).update(dataset, id: try id(context), input: input, principal: principal) {
+        case .invalid(let errors): throw RecordJSON.validationError(errors)
+        case .saved(let id): return try await respond(id, dataset, principal, status: .ok)
+        }
+    }
+
+    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let dataset = try dataset(context)
+        let principal = try context.require(.write, on: dataset)
+        let id = try id(context)
+        guard let current = try await services.records.get(id: id, in: dataset, reach: principal.reach) else { throw WebError.notFound }
+        var input = Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, current.record[$0.name].display(as: $0.type)) })
+        for (name, value) in try RecordJSON.input(try await body(request, context: context), dataset: dataset) { input[name] = value }
+        switch try await RegistryWriter(services: services).update(dataset, id: id, input: input, principal: principal) {
+        case .invalid(let errors): throw RecordJSON.validationError(errors)
+        case .saved(let id): return try await respond(id, dataset, principal, status: .ok)
+        }
+    }
+
+    private func body(_ request: Request, context: AppRequestContext) async throws -> Data {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        return Data(buffer.readableBytesView)
+    }
+
+    private func respond(_ id: Int64, _ dataset: Dataset, _ principal: Principal, status: HTTPResponse.Status) async throws -> Response {
+        guard let stored = try await services.records.get(id: id, in: dataset, reach: principal.reach) else { throw WebError.notFound }
+        return APIResponse.json(RecordJSON.object(stored, dataset: dataset), status: status)
+    }
+}

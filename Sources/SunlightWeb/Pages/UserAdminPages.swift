@@ -1,0 +1,50 @@
+import Hummingbird
+import SunlightContract
+import SunlightStorage
+
+/// Account administration (admins only): list users, create one with a role and a unit.
+struct UserAdminPages {
+    let services: Services
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/admin/users", use: list)
+        router.post("/admin/users", use: create)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        return try await render(request, context: context, error: nil, flash: nil)
+    }
+
+    private func render(_ request: Request, context: AppRequestContext, error: String?, flash: String?,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        let language = context.language
+        let users = try await services.accounts.users().map { user -> [String: Any] in
+            ["username": user.username, "displayName": user.displayName,
+             "role": language == .zh ? user.role.labelZh : user.role.labelEn, "unit": user.unitCode ?? "—"]
+        }
+        var values: [String: Any] = [
+            "users": users,
+            "roles": Role.allCases.map { ["code": $0.rawValue, "label": language == .zh ? $0.labelZh : $0.labelEn] },
+        ]
+        if let error { values["error"] = error }
+        return services.renderer.render("users", title: Strings.text("users", language), request: request, context: context,
+                                        values: values, status: status, flash: flash)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requireAdmin()
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let role = Role(rawValue: form["role"] ?? "") else { throw WebError.badRequest("role", zh: "角色无效", en: "invalid role") }
+        do {
+            try await services.accounts.createUser(username: form["username"] ?? "", password: form["password"] ?? "", role: role,
+                                                   unitCode: form["unit_code"], displayName: form["display_name"] ?? "",
+                                                   by: principal)
+        } catch let error as AccountError {
+            return try await render(request, context: context, error: context.language == .zh ? error.messageZh : error.messageEn,
+                                    flash: nil, status: .unprocessableContent)
+        }
+        return try await render(request, context: context, error: nil, flash: Strings.text("user_created", context.language))
+    }
+}

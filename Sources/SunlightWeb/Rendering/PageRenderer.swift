@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import Mustache
+import SunlightContract
+import SunlightStorage
+
+/// Renders server-side pages from the Mustache templates shipped in the module's resources,
+/// with what every page needs: the strings of the request's language, the user, the CSRF
+/// token and the navigation.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> PageRenderer {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw WebError(status: .internalServerError, code: "templates", messageZh: "找不到页面模板", messageEn: "page templates missing")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+    }
+
+    func render(_ template: String, title: String, request: Request, context: AppRequestContext,
+                values: [String: Any] = [:], status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
+        var object = baseValues(title: title, request: request, context: context)
+        if let flash { object["flash"] = flash }
+        for (key, value) in values { object[key] = value }
+        let html = library.render(object, withTemplate: template) ?? "template \(template) missing"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private func baseValues(title: String, request: Request, context: AppRequestContext) -> [String: Any] {
+        let language = context.language
+        let path = request.uri.path
+        var values: [String: Any] = [
+            "t": Strings.dictionary(for: language),
+            "title": title,
+            "htmlLang": language.htmlLang,
+            "otherLang": language.other.rawValue,
+            "otherHtmlLang": language.other.htmlLang,
+            "csrf": context.csrfToken,
+            "path": request.uri.description,
+            "homeActive": path == "/",
+        ]
+        if let principal = context.principal {
+            values["user"] = [
+                "username": principal.username,
+                "roleLabel": language == .zh ? principal.role.labelZh : principal.role.labelEn,
+            ]
+            values["isAdmin"] = principal.role == .admin
+            values["nav"] = navigation(path: path, language: language, principal: principal)
+        }
+        return values
+    }
+
+    private func navigation(path: String, language: Language, principal: Principal) -> [[String: Any]] {
+        ProductMap.sections.map { section in
+            var item: [String: Any] = [
+                "slug": section.slug,
+                "label": language == .zh ? section.zh : section.en,
+                "active": section.path.map { path == $0 } ?? false || path == "/sections/\(section.slug)",
+            ]
+            if let target = section.path { item["path"] = target }
+            if section.slug == "registry" {
+                var children: [[String: Any]] = [[
+                    "path": "/units", "label": Strings.text("unit_tree", language), "active": path == "/units",
+                ]]
+                for dataset in Registry.all where AccessPolicy.allows(principal.role, .read, on: dataset) {
+                    let target = "/registry/\(dataset.pathSegment)"
+                    children.append(["path": target, "label": language == .zh ? dataset.nameZh : dataset.nameEn,
+                                     "active": path.hasPrefix(target)])
+                }
+                item["children"] = children
+            }
+            return item
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import SunlightImport
+import SunlightStorage
+
+/// What the routes work with, built once at start-up.
+struct Services: Sendable {
+    let database: SunlightDatabase
+    let recorder: Recorder
+    let records: RecordStore
+    let accounts: AccountStore
+    let importer: Importer
+    let renderer: PageRenderer
+    let configuration: WebConfiguration
+    let throttle: LoginThrottle
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import SunlightImport
+import SunlightStorage
+
+/// Builds the web application: middleware in the order that makes the guarantees hold
+/// (errors rendered → security headers on everything → metrics and logs → who is asking →
+/// CSRF on every state change), then the pages and the API.
+public enum SunlightApplication {
+    /// The Prometheus registry behind `/metrics`, bootstrapped once per process.
+    static let metricsRegistry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    public static func build(database: SunlightDatabase, configuration: WebConfiguration,
+                             logger: Logger = Logger(label: "sunlight.web")) async throws -> some ApplicationProtocol {
+        let router = try await router(database: database, configuration: configuration)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Sunlight"),
+            logger: logger
+        )
+    }
+
+    /// The router alone, for tests that drive it without a socket.
+    public static func router(database: SunlightDatabase, configuration: WebConfiguration) async throws -> Router<AppRequestContext> {
+        let recorder = Recorder(database: database)
+        let renderer = try await PageRenderer.load()
+        let services = Services(
+            database: database, recorder: recorder, records: RecordStore(database: database),
+            accounts: AccountStore(database: database, recorder: recorder, bcryptCost: configuration.bcryptCost),
+            importer: Importer(recorder: recorder), renderer: renderer, configuration: configuration,
+            throttle: LoginThrottle(limit: configuration.loginAttemptsAllowed, window: configuration.loginWindowSeconds))
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ErrorMiddleware(renderer: renderer))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: SessionMiddleware(accounts: services.accounts, configuration: configuration))
+        router.add(middleware: CSRFMiddleware())
+        _ = metricsRegistry
+        OperationsRoutes(services: services, metrics: metricsRegistry).register(on: router)
+        SessionPages(services: services).register(on: router)
+        UnitTreePage(services: services).register(on: router)
+        RegistryPages(services: services).register(on: router)
+        ImportPages(services: services).register(on: router)
+        UserAdminPages(services: services).register(on: router)
+        OpenAPIRoute().register(on: router)
+        ImportAPI(services: services).register(on: router)
+        RegistryAPI(services: services).register(on: router)
+        return router
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import SunlightContract
+import SunlightStorage
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage user accounts.", subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a user. The password is read from standard input.")
+        @OptionGroup var db: DatabaseOptions
+        @Option var username: String
+        @Option(help: "admin, inspector, auditor, unit_officer, leader or witness.") var role: String
+        @Option(help: "The unit code the user is bound to (required for unit_officer).") var unit: String?
+        @Option(help: "Display name.") var name: String = ""
+        @Flag(help: "Read the password from standard input (first line).") var passwordStdin = false
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else {
+                CommandSupport.printError("未知角色：\(self.role)", "unknown role: \(self.role) (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ExitCode(2)
+            }
+            guard passwordStdin else {
+                CommandSupport.printError("请用 --password-stdin 从标准输入提供密码（不在命令行上出现）",
+                                          "give the password on standard input with --password-stdin (never on the command line)")
+                throw ExitCode(2)
+            }
+            let password = (readLine(strippingNewline: true) ?? "")
+            let database = try await CommandSupport.open(db)
+            let accounts = AccountStore(database: database, recorder: Recorder(database: database))
+            do {
+                let user = try await accounts.createUser(username: username, password: password, role: role, unitCode: unit,
+                                                         displayName: name, by: .system("cli"))
+                print("created user \(user.username) (\(user.role.rawValue))")
+            } catch let error as AccountError {
+                await database.shutdown()
+                CommandSupport.printError(error.messageZh, error.messageEn)
+                throw ExitCode(1)
+            }
+            await database.shutdown()
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users.")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let database = try await CommandSupport.open(db)
+            let users = try await AccountStore(database: database, recorder: Recorder(database: database)).users()
+            for user in users { print("\(user.username)\t\(user.role.rawValue)\t\(user.unitCode ?? "-")") }
+            await database.shutdown()
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "API bearer tokens.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an API token for a user; it is printed once.")
+        @OptionGroup var db: DatabaseOptions
+        @Option var user: String
+        @Option(help: "A name to recognise the token by.") var name = "cli"
+
+        func run() async throws {
+            let database = try await CommandSupport.open(db)
+            do {
+                let token = try await AccountStore(database: database, recorder: Recorder(database: database))
+                    .createToken(for: user, name: name, by: .system("cli"))
+                print(token)
+            } catch let error as AccountError {
+                await database.shutdown()
+                CommandSupport.printError(error.messageZh, error.messageEn)
+                throw ExitCode(1)
+            }
+            await database.shutdown()
+        }
+    }
+}

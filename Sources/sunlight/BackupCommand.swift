@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import SQLKit
+import SunlightStorage
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a consistent snapshot of a live SQLite database to FILE (safe while the server runs).")
+
+    @OptionGroup var db: DatabaseOptions
+    @Argument(help: "The backup file to create.") var file: String
+
+    func run() async throws {
+        let location = DatabaseLocation(argument: db.database)
+        guard case .sqlite = location else {
+            CommandSupport.printError("PostgreSQL 请使用 pg_dump 备份", "for PostgreSQL, use pg_dump")
+            throw ExitCode(2)
+        }
+        guard !FileManager.default.fileExists(atPath: file) else {
+            CommandSupport.printError("目标文件已存在：\(file)", "the target file exists: \(file)")
+            throw ExitCode(2)
+        }
+        let database = try await SunlightDatabase.open(location, logger: CommandSupport.logger("sunlight"))
+        // VACUUM INTO reads one consistent snapshot (a read transaction) while writers go on.
+        try await database.withConnection { sql in
+            try await sql.raw("VACUUM INTO \(bind: file)").run()
+        }
+        await database.shutdown()
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        print("backup written: \(file) (\(size) bytes)")
+    }
+}

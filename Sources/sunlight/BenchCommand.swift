@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import SunlightContract
+import SunlightDomain
+import SunlightImport
+import SunlightStorage
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Benchmarks that print figures.", subcommands: [ImportBench.self])
+}
+
+/// `sunlight bench import`: generates a `people` CSV, imports it into a fresh SQLite file with
+/// full validation, and compares with the `sqlite3` shell's own `.import` of the same file into
+/// an equivalent table (install Debian's `sqlite3` package for that comparison).
+struct ImportBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import benchmark (people CSV into SQLite).")
+
+    @Option(help: "Rows to generate.") var rows = 1_000_000
+    @Option(help: "Working directory (default: a new temporary one).") var directory: String?
+
+    func run() async throws {
+        let dir = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("sunlight-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let csv = dir.appendingPathComponent("people.csv")
+        let generated = Date()
+        try PeopleGenerator.write(rows: rows, to: csv)
+        let size = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
+        print("generated \(rows) rows (\(size / 1_000_000) MB) in \(String(format: "%.1f", Date().timeIntervalSince(generated))) s")
+
+        let dbPath = dir.appendingPathComponent("bench.sqlite").path
+        let database = try await CommandSupport.open(DatabaseOptions.parse(["--database", dbPath]), logger: CommandSupport.logger("bench"))
+        let memoryBefore = PeakMemory.current()
+        let start = Date()
+        let report = try await Importer(recorder: Recorder(database: database)).run(
+            Registry.people, file: csv, options: ImportOptions(), by: .system("bench"))
+        let seconds = Date().timeIntervalSince(start)
+        await database.shutdown()
+        guard report.isWritten else {
+            print(ImportReportText.render(report))
+            throw ExitCode(1)
+        }
+        let sunlightRate = Double(report.rowsRead) / seconds
+        print(String(format: "sunlight import: %d rows in %.2f s = %.0f rows/s (validated, ledger change rows written)", report.rowsRead, seconds, sunlightRate))
+        print("peak memory (max RSS): before import \(memoryBefore / 1024) MiB, after \(PeakMemory.current() / 1024) MiB")
+
+        if let sqlite3 = Self.which("sqlite3") {
+            let target = dir.appendingPathComponent("plain.sqlite").path
+            let script = """
+                CREATE TABLE people (id_number TEXT PRIMARY KEY, name TEXT, unit_code TEXT, post TEXT, rank TEXT, category TEXT,
+                  is_leader TEXT, since TEXT, until TEXT);
+                .mode csv
+                .import --skip 1 \(csv.path) people
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: sqlite3)
+            process.arguments = [target]
+            let input = Pipe()
+            process.standardInput = input
+            let started = Date()
+            try process.run()
+            input.fileHandleForWriting.write(Data(script.utf8))
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            let plain = Date().timeIntervalSince(started)
+            let plainRate = Double(rows) / plain
+            print(String(format: "sqlite3 .import: %d rows in %.2f s = %.0f rows/s (no validation)", rows, plain, plainRate))
+            print(String(format: "ratio: sunlight reaches %.0f%% of sqlite3's rate (goal ≥ 50%%)", 100 * sunlightRate / plainRate))
+        } else {
+            print("sqlite3 not found: apt-get install sqlite3 for the comparison")
+        }
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    static func which(_ name: String) -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
+
+/// Peak resident memory of this process, in KiB.
+enum PeakMemory {
+    static func current() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+}
+
+/// Writes a synthetic `people` file with valid, distinct resident IDs.
+enum PeopleGenerator {
+    static func write(rows: Int, to url: URL) throws {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer = "id_number,name,unit_code,post,rank,category,is_leader,since,until\n"
+        let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
+        let given = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "军", "霞"]
+        let categories = ["civil_servant", "institution_staff", "soe_manager", "village_cadre", "other"]
+        for i in 0..<rows {
+            let birth = LocalDate(dayNumber: -7300 + (i % 18_000))
+            let sequence = i / 18_000
+            let first17 = String(format: "360426%04d%02d%02d%03d", birth.year, birth.month, birth.day, sequence % 1000)
+            guard let check = ResidentID.checkCharacter(for: first17) else { continue }
+            let name = surnames[i % surnames.count] + given[(i / 10) % given.count] + given[(i / 7) % given.count]
+            buffer += "\(first17)\(check),\(name),U\(i % 500),科员,四级主任科员,\(categories[i % 5]),\(i % 7 == 0 ? "是" : "否"),2020-01-01,\n"
+            if buffer.utf8.count > 1 << 20 {
+                handle.write(Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        handle.write(Data(buffer.utf8))
+    }
+}

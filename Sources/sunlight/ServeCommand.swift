@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import SunlightStorage
+import SunlightWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server (creates and migrates the database on first start).")
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Flag(help: "Mark cookies Secure even without TLS being detected (set this behind a TLS proxy).") var secureCookies = false
+    @Option(help: "Largest accepted upload, in MiB.") var maxUploadMb = 256
+
+    func run() async throws {
+        let logger = CommandSupport.logger("sunlight")
+        let database = try await CommandSupport.open(db, logger: logger)
+        let accounts = AccountStore(database: database, recorder: Recorder(database: database))
+        if try await accounts.userCount() == 0 {
+            print("""
+                数据库中还没有用户。创建第一个管理员：
+                There are no users yet. Create the first administrator:
+                    swift run sunlight user add --username admin --role admin --password-stdin\(db.database.map { " --database \($0)" } ?? "")
+                """)
+        }
+        let configuration = WebConfiguration(host: host, port: port, forceSecureCookies: secureCookies,
+                                             maxUploadBytes: maxUploadMb << 20)
+        let app = try await SunlightApplication.build(database: database, configuration: configuration, logger: logger)
+        print("Sunlight: http://\(host):\(port)/ (\(database.location))")
+        do {
+            try await app.runService()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let database = try await SunlightDatabase.open(DatabaseLocation(argument: db.database), logger: CommandSupport.logger("sunlight"))
+        defer { Task { await database.shutdown() } }
+        let applied = try await Migrator(database: database).migrate()
+        let all = try await Migrator(database: database).appliedVersions()
+        print(applied.isEmpty ? "schema up to date (version \(all.max() ?? 0))"
+                              : "applied: " + applied.map { "\($0.version) \($0.name)" }.joined(separator: "; "))
+        await database.shutdown()
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `sunlight` command.
+@main
+struct Sunlight: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sunlight",
+        abstract: "Sunlight — integrity supervision for local government (阳光监督平台).",
+        subcommands: [Serve.self, Migrate.self, ImportCommand.self, UserCommand.self, TokenCommand.self, Backup.self, Bench.self]
+    )
+}
+
+/// `--database` as every command takes it: a path to an SQLite file (default
+/// `./sunlight.sqlite`) or a `postgres://` URL. `SUNLIGHT_DATABASE` sets the default.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite file path or postgres:// URL (default ./sunlight.sqlite, or $SUNLIGHT_DATABASE).")
+    var database: String?
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import SQLKit
+import SunlightStorage
+
+/// The backends a storage test runs on: always SQLite (a real file), and PostgreSQL when
+/// `SUNLIGHT_TEST_POSTGRES_URL` names a server (`.ci/run` starts one).
+public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    public var description: String { rawValue }
+
+    /// The backends available in this run.
+    public static var available: [TestBackend] {
+        ProcessInfo.processInfo.environment["SUNLIGHT_TEST_POSTGRES_URL"].map { _ in [.sqlite, .postgres] } ?? [.sqlite]
+    }
+}
+
+/// A fresh, migrated database for one test: a new SQLite file in a temporary directory, or a new
+/// PostgreSQL database created for the test and dropped after it.
+public final class TestDatabase: Sendable {
+    public let database: SunlightDatabase
+    public let directory: URL
+    private let cleanup: @Sendable () async -> Void
+
+    private init(database: SunlightDatabase, directory: URL, cleanup: @escaping @Sendable () async -> Void) {
+        self.database = database
+        self.directory = directory
+        self.cleanup = cleanup
+    }
+
+    public static func make(_ backend: TestBackend = .sqlite) async throws -> TestDatabase {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        switch backend {
+        case .sqlite:
+            let database = try await SunlightDatabase.open(.sqlite(path: directory.appendingPathComponent("test.sqlite").path), logger: logger)
+            try await Migrator(database: database).migrate()
+            return TestDatabase(database: database, directory: directory) {
+                await database.shutdown()
+                try? FileManager.default.removeItem(at: directory)
+            }
+        case .postgres:
+            guard let base = ProcessInfo.processInfo.environment["SUNLIGHT_TEST_POSTGRES_URL"],
+                  var components = URLComponents(string: base) else {
+                throw TestDatabaseError.noPostgres
+            }
+            let name = "sl_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            let admin = try await SunlightDatabase.open(.postgres(url: base), logger: logger)
+            try await admin.withConnection { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
+            components.path = "/" + name
+            let database = try await SunlightDatabase.open(.postgres(url: components.string!), logger: logger)
+            try await Migrator(database: database).migrate()
+            return TestDatabase(database: database, directory: directory) {
+                await database.shutdown()
+                try? await admin.withConnection { try await $0.raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name)")).run() }
+                await admin.shutdown()
+                try? FileManager.default.removeItem(at: directory)
+            }
+        }
+    }
+
+    public func close() async { await cleanup() }
+
+    /// Runs `body` with a fresh database and always cleans up.
+    public static func with<T: Sendable>(_ backend: TestBackend = .sqlite, _ body: (TestDatabase) async throws -> T) async throws -> T {
+        let test = try await make(backend)
+        do {
+            let result = try await body(test)
+            await test.close()
+            return result
+        } catch {
+            await test.close()
+            throw error
+        }
+    }
+}
+
+public enum TestDatabaseError: Error { case noPostgres }
+
+/// The sample registry files under `Tests/Fixtures/registry`.
+public enum Fixtures {
+    public static let registry: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/registry")
+
+    public static func registry(_ name: String) -> URL { registry.appendingPathComponent(name) }
+}
