@@ -7,7 +7,7 @@ import Testing
 struct AccountTests {
     @Test(arguments: TestBackend.available)
     func passwordsSessionsAndTokens(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let accounts = AccountStore(database: test.database, recorder: Recorder(database: test.database), bcryptCost: 4)
             let user = try await accounts.createUser(username: "alice", password: "correct horse", role: .inspector, unitCode: nil, by: .system())
             #expect(try await accounts.authenticate(username: "alice", password: "correct horse")?.id == user.id)

@@ -19,7 +19,7 @@ struct ImportTests {
 
     @Test(arguments: TestBackend.available)
     func theSampleRegistryImportsAndReimportsIdempotently(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let importer = Self.importer(test)
             var counts: [String: Int] = [:]
             for dataset in Registry.all {
@@ -41,7 +41,7 @@ struct ImportTests {
 
     @Test(arguments: TestBackend.available)
     func aBadFileWritesNothingAndListsEveryBadLine(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let report = try await Self.importer(test).run(Registry.people, file: Fixtures.registry("people-bad.csv"), by: .system())
             #expect(report.status == .rejected)
             #expect(report.inserted == 0 && report.rowsRead == 6 && report.rejectedRows == 5)
@@ -61,7 +61,7 @@ struct ImportTests {
 
     @Test(arguments: TestBackend.available)
     func skipInvalidWritesTheValidRows(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let report = try await Self.importer(test).run(Registry.people, file: Fixtures.registry("people-bad.csv"),
                                                            options: ImportOptions(skipInvalid: true), by: .system())
             #expect(report.status == .committedWithRejects && report.inserted == 1 && report.rejectedRows == 5)
@@ -70,7 +70,7 @@ struct ImportTests {
     }
 
     @Test func malformedFilesAreRejectedWithAClearReason() async throws {
-        try await TestDatabase.with(.sqlite) { test in
+        try await TestDatabase.with(.sqlite) { test async throws in
             let importer = Self.importer(test)
             let broken = try Self.write("unit_code,name,kind\nA,\"县政府,government\nB,局,department\n", "broken.csv", in: test)
             let brokenReport = try await importer.run(Registry.units, file: broken, by: .system())
@@ -93,7 +93,7 @@ struct ImportTests {
     }
 
     @Test func gb18030AndXLSXFilesImportLikeUTF8() async throws {
-        try await TestDatabase.with(.sqlite) { test in
+        try await TestDatabase.with(.sqlite) { test async throws in
             let importer = Self.importer(test)
             let text = try String(contentsOf: Fixtures.registry("units.csv"), encoding: .utf8)
             let gb = test.directory.appendingPathComponent("units-gb18030.csv")
@@ -112,7 +112,7 @@ struct ImportTests {
     }
 
     @Test func unitOfficersImportOnlyIntoTheirSubtree() async throws {
-        try await TestDatabase.with(.sqlite) { test in
+        try await TestDatabase.with(.sqlite) { test async throws in
             let importer = Self.importer(test)
             _ = try await importer.run(Registry.units, file: Fixtures.registry("units.csv"), by: .system())
             let officer = Principal(userID: 9, username: "officer", role: .unitOfficer, unitCode: "360426100")

@@ -25,7 +25,7 @@ struct RecorderTests {
 
     @Test(arguments: TestBackend.available)
     func insertUpdateUnchangedAreDistinguished(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let recorder = Recorder(database: test.database)
             let first = try await recorder.write(by: .system()) { tx in
                 try await tx.save([Self.unit("A", "县政府", kind: "government"), Self.unit("B", "财政局", parent: "A")], in: Registry.units)
@@ -47,7 +47,7 @@ struct RecorderTests {
     @Test(arguments: TestBackend.available)
     func aFailedTransactionLeavesNothing(_ backend: TestBackend) async throws {
         struct Boom: Error {}
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let recorder = Recorder(database: test.database)
             await #expect(throws: Boom.self) {
                 try await recorder.write(by: .system()) { tx in
@@ -62,7 +62,7 @@ struct RecorderTests {
 
     @Test(arguments: TestBackend.available)
     func editAndDeleteAreRecordedWithHashes(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let recorder = Recorder(database: test.database)
             let id = try await recorder.write(by: .system()) { tx in try await tx.save([Self.unit("A", "县政府", kind: "government")], in: Registry.units) }[0].id
             _ = try await recorder.write(by: .system("alice")) { tx in try await tx.update(id: id, with: Self.unit("A", "德安县人民政府", kind: "government"), in: Registry.units) }
@@ -76,7 +76,7 @@ struct RecorderTests {
 
     @Test(arguments: TestBackend.available)
     func migrationsAreRecordedAndIdempotent(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let migrator = Migrator(database: test.database)
             #expect(try await migrator.migrate().isEmpty)
             #expect(try await migrator.appliedVersions() == Set(SchemaMigrations.all.map(\.version)))
@@ -88,7 +88,7 @@ struct RecorderTests {
 struct ScopeTests {
     @Test(arguments: TestBackend.available)
     func unitOfficersSeeTheirSubtreeOnly(_ backend: TestBackend) async throws {
-        try await TestDatabase.with(backend) { test in
+        try await TestDatabase.with(backend) { test async throws in
             let recorder = Recorder(database: test.database)
             try await recorder.write(by: .system()) { tx in
                 try await tx.save([

@@ -66,12 +66,11 @@ public final class TestDatabase: Sendable {
     public func close() async { await cleanup() }
 
     /// Runs `body` with a fresh database and always cleans up.
-    public static func with<T: Sendable>(_ backend: TestBackend = .sqlite, _ body: (TestDatabase) async throws -> T) async throws -> T {
+    public static func with(_ backend: TestBackend = .sqlite, _ body: (TestDatabase) async throws -> Void) async throws {
         let test = try await make(backend)
         do {
-            let result = try await body(test)
+            try await body(test)
             await test.close()
-            return result
         } catch {
             await test.close()
             throw error

@@ -13,7 +13,7 @@ struct APITests {
     @Test func responsesMatchTheOpenAPIDocument() async throws {
         let fixture = try await WebFixture.make()
         let token = fixture.tokens["admin"]
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             let documentResponse = try await client.execute(uri: "/api/v1/openapi.json", method: .get, headers: [:], body: nil)
             #expect(documentResponse.status == .ok)
             let document = documentResponse.json
@@ -49,7 +49,7 @@ struct APITests {
     @Test func badInputGetsBilingualErrors() async throws {
         let fixture = try await WebFixture.make()
         let token = fixture.tokens["admin"]
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             let unknown = try await client.execute(uri: "/api/v1/people", method: .post, headers: bearer(token, json: true),
                                                    body: ByteBuffer(string: #"{"id_number": "11010519491231002X", "nmae": "x", "colour": 1}"#))
             #expect(unknown.status == .badRequest)
@@ -79,7 +79,7 @@ struct APITests {
     @Test func listsPageSearchAndFilter() async throws {
         let fixture = try await WebFixture.make()
         let token = fixture.tokens["inspector"]
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             let page = try await client.execute(uri: "/api/v1/people?per_page=2&page=2", method: .get, headers: bearer(token), body: nil)
             #expect(page.json["total"] as? Int == 7 && (page.json["items"] as? [Any])?.count == 2 && page.json["page"] as? Int == 2)
             let byName = try await client.execute(uri: "/api/v1/people?q=%E7%8E%8B", method: .get, headers: bearer(token), body: nil)
@@ -96,7 +96,7 @@ struct APITests {
     @Test func importsThroughTheAPIAreAllOrNothing() async throws {
         let fixture = try await WebFixture.make(seed: true)
         let token = fixture.tokens["auditor"]
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             let bad = try Data(contentsOf: Fixtures.registry("people-bad.csv"))
             let rejected = try await client.execute(uri: "/api/v1/imports?dataset=people&file_name=people-bad.csv", method: .post,
                                                     headers: bearer(token), body: ByteBuffer(bytes: bad))
@@ -115,7 +115,7 @@ struct APITests {
     @Test func oversizedUploadsGet413() async throws {
         let fixture = try await WebFixture.make(configuration: WebConfiguration(maxUploadBytes: 1024, bcryptCost: 4))
         let token = fixture.tokens["admin"]
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: 4096)
             let response = try await client.execute(uri: "/api/v1/imports?dataset=units", method: .post, headers: bearer(token), body: big)
             #expect(response.status == .contentTooLarge)
@@ -127,7 +127,7 @@ struct APITests {
 
     @Test func operationsEndpoints() async throws {
         let fixture = try await WebFixture.make(seed: false)
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             let health = try await client.execute(uri: "/healthz", method: .get, headers: [:], body: nil)
             #expect(health.status == .ok && health.json["status"] as? String == "ok")
             _ = try await client.execute(uri: "/login", method: .get, headers: [:], body: nil)

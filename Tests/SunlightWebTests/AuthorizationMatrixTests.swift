@@ -39,7 +39,7 @@ struct AuthorizationMatrixTests {
             firstIDs[dataset.name] = page
         }
         let ids = firstIDs
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             var browser = Browser(client)
             try await browser.login(username)
             for dataset in Registry.all {
@@ -94,7 +94,7 @@ struct AuthorizationMatrixTests {
         let otherTownship = try await fixture.id(Registry.units, key: "360426200")
         let finance = try await fixture.id(Registry.units, key: "360426002")
         let token = fixture.tokens["officer"]
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             let own = try await client.execute(uri: "/api/v1/units/\(village)", method: .get, headers: bearer(token), body: nil)
             #expect(own.status == .ok)
             let other = try await client.execute(uri: "/api/v1/units/\(otherTownship)", method: .get, headers: bearer(token), body: nil)

@@ -48,15 +48,18 @@ struct OpenAPIValidator {
         return problems
     }
 
+    /// JSON booleans arrive as NSNumber; only their class tells them from 0 and 1.
+    private func isBool(_ value: Any) -> Bool { type(of: value) == type(of: NSNumber(value: true)) }
+
     private func matches(_ value: Any, _ type: String) -> Bool {
         switch type {
         case "null": return value is NSNull
         case "object": return value is [String: Any]
         case "array": return value is [Any]
         case "string": return value is String
-        case "boolean": return (value as? NSNumber).map { CFGetTypeID($0) == CFBooleanGetTypeID() } ?? false
-        case "integer": return (value as? NSNumber).map { CFGetTypeID($0) != CFBooleanGetTypeID() && $0.doubleValue == $0.doubleValue.rounded() } ?? false
-        case "number": return (value as? NSNumber).map { CFGetTypeID($0) != CFBooleanGetTypeID() } ?? false
+        case "boolean": return isBool(value)
+        case "integer": return !isBool(value) && (value as? NSNumber).map { $0.doubleValue == $0.doubleValue.rounded() } ?? false
+        case "number": return !isBool(value) && value is NSNumber
         default: return false
         }
     }

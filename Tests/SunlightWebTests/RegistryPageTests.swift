@@ -12,7 +12,7 @@ import Testing
 struct RegistryPageTests {
     @Test func buildUnitsAndSeeTheTreeAndHistory() async throws {
         let fixture = try await WebFixture.make()
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             var browser = Browser(client)
             try await browser.login("admin")
             try await browser.get("/registry/units/new")
@@ -37,7 +37,7 @@ struct RegistryPageTests {
     @Test func personPageGathersRelativesHouseholdsAndCompanies() async throws {
         let fixture = try await WebFixture.make()
         let id = try await fixture.id(Registry.people, key: try await firstKey(fixture, name: "刘德华"))
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             var browser = Browser(client)
             try await browser.login("inspector")
             let page = try await browser.get("/registry/people/\(id)")
@@ -52,7 +52,7 @@ struct RegistryPageTests {
 
     @Test func uploadingABadFileShowsItsLineNumbers() async throws {
         let fixture = try await WebFixture.make()
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             var browser = Browser(client)
             try await browser.login("auditor")
             try await browser.get("/imports")
@@ -79,7 +79,7 @@ struct RegistryPageTests {
 
     @Test func unbuiltSectionsSaySo() async throws {
         let fixture = try await WebFixture.make()
-        try await fixture.run { client in
+        try await fixture.run { client async throws in
             var browser = Browser(client)
             try await browser.login("leader")
             let page = try await browser.get("/sections/rectification")

@@ -200,6 +200,7 @@ struct RegistryPages {
             var item: [String: Any] = [
                 "name": field.name, "label": RecordDisplay.label(field, language),
                 "required": dataset.mustHaveValue(field), "value": values[field.name] ?? "",
+                "options": [[String: Any]](),
             ]
             if let error = errors.first(where: { $0.column == field.name || $0.column.split(separator: "/").contains(Substring(field.name)) }) {
                 item["error"] = language == .zh ? error.messageZh : error.messageEn

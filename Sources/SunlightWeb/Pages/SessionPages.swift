@@ -22,12 +22,13 @@ struct SessionPages {
         var counts: [[String: Any]] = []
         for dataset in Registry.all where AccessPolicy.allows(principal.role, .read, on: dataset) {
             let page = try await services.records.list(dataset, query: RecordQuery(perPage: 1), reach: principal.reach)
-            counts.append(["path": "/registry/\(dataset.pathSegment)", "count": page.total,
+            counts.append(["href": "/registry/\(dataset.pathSegment)", "count": page.total,
                            "label": RecordDisplay.datasetName(dataset, language)])
         }
         let sections: [[String: Any]] = ProductMap.sections.map { section in
             var item: [String: Any] = ["slug": section.slug, "label": language == .zh ? section.zh : section.en]
-            if let path = section.path { item["path"] = path }
+            item["built"] = section.path != nil
+            if let path = section.path { item["href"] = path }
             return item
         }
         return services.renderer.render("home", title: Strings.text("home", language), request: request, context: context,

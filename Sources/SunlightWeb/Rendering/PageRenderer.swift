@@ -37,7 +37,7 @@ struct PageRenderer: Sendable {
             "otherLang": language.other.rawValue,
             "otherHtmlLang": language.other.htmlLang,
             "csrf": context.csrfToken,
-            "path": request.uri.description,
+            "currentPath": request.uri.description,
             "homeActive": path == "/",
         ]
         if let principal = context.principal {
@@ -58,14 +58,15 @@ struct PageRenderer: Sendable {
                 "label": language == .zh ? section.zh : section.en,
                 "active": section.path.map { path == $0 } ?? false || path == "/sections/\(section.slug)",
             ]
-            if let target = section.path { item["path"] = target }
+            item["built"] = section.path != nil
+            if let target = section.path { item["href"] = target }
             if section.slug == "registry" {
                 var children: [[String: Any]] = [[
-                    "path": "/units", "label": Strings.text("unit_tree", language), "active": path == "/units",
+                    "href": "/units", "label": Strings.text("unit_tree", language), "active": path == "/units",
                 ]]
                 for dataset in Registry.all where AccessPolicy.allows(principal.role, .read, on: dataset) {
                     let target = "/registry/\(dataset.pathSegment)"
-                    children.append(["path": target, "label": language == .zh ? dataset.nameZh : dataset.nameEn,
+                    children.append(["href": target, "label": language == .zh ? dataset.nameZh : dataset.nameEn,
                                      "active": path.hasPrefix(target)])
                 }
                 item["children"] = children
