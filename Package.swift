@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // Domain: identifiers, values, money, dates, the working-day calendar. No I/O.
@@ -51,7 +52,7 @@ let package = Package(
         .target(
             name: "SunlightStorage",
             dependencies: [
-                "SunlightDomain", "SunlightContract",
+                "SunlightDomain", "SunlightContract", "SunlightLedger",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -74,7 +75,7 @@ let package = Package(
         .target(
             name: "SunlightWeb",
             dependencies: [
-                "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightTabular",
+                "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightTabular", "SunlightLedger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -83,6 +84,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Templates"), .copy("Static")],
             swiftSettings: swiftSettings
@@ -92,7 +94,7 @@ let package = Package(
             name: "sunlight",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightWeb",
-                "SunlightTabular",
+                "SunlightTabular", "SunlightLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,7 +103,7 @@ let package = Package(
         // Shared by the test targets: fresh SQLite files and PostgreSQL databases per test.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightStorage", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["SunlightStorage", "SunlightLedger", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/SunlightTestSupport"
         ),
         .testTarget(name: "SunlightDomainTests", dependencies: ["SunlightDomain"]),
@@ -112,12 +114,13 @@ let package = Package(
             name: "SunlightStorageTests",
             dependencies: [
                 "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
+                "SunlightLedger",
             ]
         ),
         .testTarget(
             name: "SunlightWebTests",
             dependencies: [
-                "SunlightWeb", "SunlightStorage", "SunlightContract", "SunlightTestSupport", "SunlightTabular",
+                "SunlightWeb", "SunlightStorage", "SunlightContract", "SunlightTestSupport", "SunlightTabular", "SunlightLedger",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -26,18 +26,18 @@ struct UserCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             let password = (readLine(strippingNewline: true) ?? "")
-            let database = try await CommandSupport.open(db)
-            let accounts = AccountStore(database: database, recorder: Recorder(database: database))
+            let workspace = try await CommandSupport.open(db)
+            let accounts = workspace.accounts
             do {
                 let user = try await accounts.createUser(username: username, password: password, role: role, unitCode: unit,
                                                          displayName: name, by: .system("cli"))
                 print("created user \(user.username) (\(user.role.rawValue))")
             } catch let error as AccountError {
-                await database.shutdown()
+                await workspace.close()
                 CommandSupport.printError(error.messageZh, error.messageEn)
                 throw ExitCode(1)
             }
-            await database.shutdown()
+            await workspace.close()
         }
     }
 
@@ -46,10 +46,10 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            let database = try await CommandSupport.open(db)
-            let users = try await AccountStore(database: database, recorder: Recorder(database: database)).users()
+            let workspace = try await CommandSupport.open(db)
+            let users = try await workspace.accounts.users()
             for user in users { print("\(user.username)\t\(user.role.rawValue)\t\(user.unitCode ?? "-")") }
-            await database.shutdown()
+            await workspace.close()
         }
     }
 }
@@ -64,17 +64,16 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "A name to recognise the token by.") var name = "cli"
 
         func run() async throws {
-            let database = try await CommandSupport.open(db)
+            let workspace = try await CommandSupport.open(db)
             do {
-                let token = try await AccountStore(database: database, recorder: Recorder(database: database))
-                    .createToken(for: user, name: name, by: .system("cli"))
+                let token = try await workspace.accounts.createToken(for: user, name: name, by: .system("cli"))
                 print(token)
             } catch let error as AccountError {
-                await database.shutdown()
+                await workspace.close()
                 CommandSupport.printError(error.messageZh, error.messageEn)
                 throw ExitCode(1)
             }
-            await database.shutdown()
+            await workspace.close()
         }
     }
 }

@@ -28,13 +28,13 @@ struct ImportBench: AsyncParsableCommand {
         print("generated \(rows) rows (\(size / 1_000_000) MB) in \(String(format: "%.1f", Date().timeIntervalSince(generated))) s")
 
         let dbPath = dir.appendingPathComponent("bench.sqlite").path
-        let database = try await CommandSupport.open(DatabaseOptions.parse(["--database", dbPath]), logger: CommandSupport.logger("bench"))
+        let workspace = try await CommandSupport.open(DatabaseOptions.parse(["--database", dbPath]), logger: CommandSupport.logger("bench"))
         let memoryBefore = PeakMemory.current()
         let start = Date()
-        let report = try await Importer(recorder: Recorder(database: database)).run(
+        let report = try await Importer(recorder: workspace.recorder).run(
             Registry.people, file: csv, options: ImportOptions(), by: .system("bench"))
         let seconds = Date().timeIntervalSince(start)
-        await database.shutdown()
+        await workspace.close()
         guard report.isWritten else {
             print(ImportReportText.render(report))
             throw ExitCode(1)
@@ -92,7 +92,7 @@ enum PeakMemory {
 /// Writes a synthetic `people` file with valid, distinct resident IDs.
 enum PeopleGenerator {
     static func write(rows: Int, to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = "id_number,name,unit_code,post,rank,category,is_leader,since,until\n"

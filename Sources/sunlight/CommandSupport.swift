@@ -10,19 +10,31 @@ enum CommandSupport {
         return logger
     }
 
-    /// Opens the database and applies pending migrations.
-    static func open(_ options: DatabaseOptions, logger: Logger = logger("sunlight")) async throws -> SunlightDatabase {
-        let database = try await SunlightDatabase.open(DatabaseLocation(argument: options.database), logger: logger)
+    /// Opens the database, applies pending migrations and loads (or creates) the ledger key.
+    static func open(_ options: DatabaseOptions, logger: Logger = logger("sunlight")) async throws -> Workspace {
+        let database = try await SunlightDatabase.open(options.location, logger: logger)
         do {
             try await Migrator(database: database).migrate()
+            let keys = try LedgerKeys.loadOrCreate(at: options.ledgerKeyURL)
+            return Workspace(database: database, ledger: Ledger(database: database, keys: keys))
         } catch {
             await database.shutdown()
             throw error
         }
-        return database
     }
 
     static func printError(_ zh: String, _ en: String) {
         FileHandle.standardError.write(Data("错误：\(zh)\nerror: \(en)\n".utf8))
     }
+}
+
+/// An open database with its ledger: what every command works with.
+struct Workspace: Sendable {
+    let database: SunlightDatabase
+    let ledger: Ledger
+
+    var recorder: Recorder { Recorder(ledger: ledger) }
+    var accounts: AccountStore { AccountStore(database: database, recorder: recorder) }
+
+    func close() async { await database.shutdown() }
 }

@@ -28,20 +28,20 @@ struct ImportCommand: AsyncParsableCommand {
             CommandSupport.printError("无法读取文件：\(file)", "cannot read file: \(file)")
             throw ExitCode(2)
         }
-        let database = try await CommandSupport.open(db)
+        let workspace = try await CommandSupport.open(db)
         let progress = ProgressLine(label: dataset.name)
         let name = actor ?? ("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator"))
         let report: ImportReport
         do {
-            report = try await Importer(recorder: Recorder(database: database)).run(
+            report = try await Importer(recorder: workspace.recorder).run(
                 dataset, file: url, options: ImportOptions(skipInvalid: skipInvalid, progress: { progress.update($0) }),
                 by: .system(name))
         } catch {
-            await database.shutdown()
+            await workspace.close()
             throw error
         }
         progress.finish()
-        await database.shutdown()
+        await workspace.close()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -12,12 +12,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure even without TLS being detected (set this behind a TLS proxy).") var secureCookies = false
     @Option(help: "Largest accepted upload, in MiB.") var maxUploadMb = 256
+    @Option(help: "Minutes between scheduled ledger checkpoints (0: only on demand).") var checkpointMinutes = 60
 
     func run() async throws {
         let logger = CommandSupport.logger("sunlight")
-        let database = try await CommandSupport.open(db, logger: logger)
-        let accounts = AccountStore(database: database, recorder: Recorder(database: database))
-        if try await accounts.userCount() == 0 {
+        let workspace = try await CommandSupport.open(db, logger: logger)
+        if try await workspace.accounts.userCount() == 0 {
             print("""
                 数据库中还没有用户。创建第一个管理员：
                 There are no users yet. Create the first administrator:
@@ -26,15 +26,18 @@ struct Serve: AsyncParsableCommand {
         }
         let configuration = WebConfiguration(host: host, port: port, forceSecureCookies: secureCookies,
                                              maxUploadBytes: maxUploadMb << 20)
-        let app = try await SunlightApplication.build(database: database, configuration: configuration, logger: logger)
-        print("Sunlight: http://\(host):\(port)/ (\(database.location))")
+        let app = try await SunlightApplication.build(ledger: workspace.ledger, configuration: configuration,
+                                                      checkpointInterval: checkpointMinutes > 0 ? .seconds(checkpointMinutes * 60) : nil,
+                                                      logger: logger)
+        print("Sunlight: http://\(host):\(port)/ (\(workspace.database.location)); ledger key \(db.ledgerKeyURL.path)")
+        fflush(nil)
         do {
             try await app.runService()
         } catch {
-            await database.shutdown()
+            await workspace.close()
             throw error
         }
-        await database.shutdown()
+        await workspace.close()
     }
 }
 
@@ -43,8 +46,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let database = try await SunlightDatabase.open(DatabaseLocation(argument: db.database), logger: CommandSupport.logger("sunlight"))
-        defer { Task { await database.shutdown() } }
+        let database = try await SunlightDatabase.open(db.location, logger: CommandSupport.logger("sunlight"))
         let applied = try await Migrator(database: database).migrate()
         let all = try await Migrator(database: database).appliedVersions()
         print(applied.isEmpty ? "schema up to date (version \(all.max() ?? 0))"

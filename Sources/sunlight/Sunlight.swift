@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SunlightStorage
 
 /// The `sunlight` command.
 @main
@@ -15,4 +17,13 @@ struct Sunlight: AsyncParsableCommand {
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite file path or postgres:// URL (default ./sunlight.sqlite, or $SUNLIGHT_DATABASE).")
     var database: String?
+
+    @Option(name: .long, help: "The ledger's key file (default: beside the SQLite file as <file>.ledger-key, or ./sunlight-ledger.key).")
+    var ledgerKey: String?
+
+    var location: DatabaseLocation { DatabaseLocation(argument: database) }
+
+    var ledgerKeyURL: URL {
+        ledgerKey.map { URL(fileURLWithPath: $0) } ?? LedgerKeys.defaultPath(for: location)
+    }
 }

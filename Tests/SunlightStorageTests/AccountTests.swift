@@ -8,7 +8,7 @@ struct AccountTests {
     @Test(arguments: TestBackend.available)
     func passwordsSessionsAndTokens(_ backend: TestBackend) async throws {
         try await TestDatabase.with(backend) { test async throws in
-            let accounts = AccountStore(database: test.database, recorder: Recorder(database: test.database), bcryptCost: 4)
+            let accounts = AccountStore(database: test.database, recorder: test.recorder, bcryptCost: 4)
             let user = try await accounts.createUser(username: "alice", password: "correct horse", role: .inspector, unitCode: nil, by: .system())
             #expect(try await accounts.authenticate(username: "alice", password: "correct horse")?.id == user.id)
             #expect(try await accounts.authenticate(username: "alice", password: "wrong password") == nil)

@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Importing dataset files")
 struct ImportTests {
-    static func importer(_ test: TestDatabase) -> Importer { Importer(recorder: Recorder(database: test.database)) }
+    static func importer(_ test: TestDatabase) -> Importer { Importer(recorder: test.recorder) }
 
     static func write(_ text: String, _ name: String, in test: TestDatabase) throws -> URL {
         let url = test.directory.appendingPathComponent(name)

@@ -17,7 +17,7 @@ struct RecorderTests {
 
     static func changeCount(_ db: SunlightDatabase, action: String? = nil) async throws -> Int {
         try await db.withConnection { sql in
-            var select = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("changes")
+            var select = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("ledger_entries")
             if let action { select = select.where("action", .equal, action) }
             return try await select.first()!.decode(column: "n", as: Int.self)
         }
@@ -26,7 +26,7 @@ struct RecorderTests {
     @Test(arguments: TestBackend.available)
     func insertUpdateUnchangedAreDistinguished(_ backend: TestBackend) async throws {
         try await TestDatabase.with(backend) { test async throws in
-            let recorder = Recorder(database: test.database)
+            let recorder = test.recorder
             let first = try await recorder.write(by: .system()) { tx in
                 try await tx.save([Self.unit("A", "县政府", kind: "government"), Self.unit("B", "财政局", parent: "A")], in: Registry.units)
             }
@@ -48,7 +48,7 @@ struct RecorderTests {
     func aFailedTransactionLeavesNothing(_ backend: TestBackend) async throws {
         struct Boom: Error {}
         try await TestDatabase.with(backend) { test async throws in
-            let recorder = Recorder(database: test.database)
+            let recorder = test.recorder
             await #expect(throws: Boom.self) {
                 try await recorder.write(by: .system()) { tx in
                     try await tx.save([Self.unit("A", "县政府", kind: "government")], in: Registry.units)
@@ -63,7 +63,7 @@ struct RecorderTests {
     @Test(arguments: TestBackend.available)
     func editAndDeleteAreRecordedWithHashes(_ backend: TestBackend) async throws {
         try await TestDatabase.with(backend) { test async throws in
-            let recorder = Recorder(database: test.database)
+            let recorder = test.recorder
             let id = try await recorder.write(by: .system()) { tx in try await tx.save([Self.unit("A", "县政府", kind: "government")], in: Registry.units) }[0].id
             _ = try await recorder.write(by: .system("alice")) { tx in try await tx.update(id: id, with: Self.unit("A", "德安县人民政府", kind: "government"), in: Registry.units) }
             try await recorder.write(by: .system("bob")) { tx in try await tx.delete(id: id, in: Registry.units) }
@@ -89,7 +89,7 @@ struct ScopeTests {
     @Test(arguments: TestBackend.available)
     func unitOfficersSeeTheirSubtreeOnly(_ backend: TestBackend) async throws {
         try await TestDatabase.with(backend) { test async throws in
-            let recorder = Recorder(database: test.database)
+            let recorder = test.recorder
             try await recorder.write(by: .system()) { tx in
                 try await tx.save([
                     RecorderTests.unit("C", "县", kind: "government"), RecorderTests.unit("T1", "甲镇", parent: "C", kind: "township"),

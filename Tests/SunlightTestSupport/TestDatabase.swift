@@ -22,12 +22,24 @@ public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible
 public final class TestDatabase: Sendable {
     public let database: SunlightDatabase
     public let directory: URL
+    /// The ledger, with a key file in the test's directory.
+    public let ledger: Ledger
     private let cleanup: @Sendable () async -> Void
 
-    private init(database: SunlightDatabase, directory: URL, cleanup: @escaping @Sendable () async -> Void) {
+    private init(database: SunlightDatabase, directory: URL, cleanup: @escaping @Sendable () async -> Void) throws {
         self.database = database
         self.directory = directory
+        self.ledger = Ledger(database: database, keys: try LedgerKeys.loadOrCreate(at: directory.appendingPathComponent("ledger.key")))
         self.cleanup = cleanup
+    }
+
+    /// The write path of the test database, into its ledger.
+    public var recorder: Recorder { Recorder(ledger: ledger) }
+
+    /// The SQLite file (SQLite tests only).
+    public var sqlitePath: String? {
+        if case .sqlite(let path) = database.location { return path }
+        return nil
     }
 
     public static func make(_ backend: TestBackend = .sqlite) async throws -> TestDatabase {
@@ -39,7 +51,7 @@ public final class TestDatabase: Sendable {
         case .sqlite:
             let database = try await SunlightDatabase.open(.sqlite(path: directory.appendingPathComponent("test.sqlite").path), logger: logger)
             try await Migrator(database: database).migrate()
-            return TestDatabase(database: database, directory: directory) {
+            return try TestDatabase(database: database, directory: directory) {
                 await database.shutdown()
                 try? FileManager.default.removeItem(at: directory)
             }
@@ -54,7 +66,7 @@ public final class TestDatabase: Sendable {
             components.path = "/" + name
             let database = try await SunlightDatabase.open(.postgres(url: components.string!), logger: logger)
             try await Migrator(database: database).migrate()
-            return TestDatabase(database: database, directory: directory) {
+            return try TestDatabase(database: database, directory: directory) {
                 await database.shutdown()
                 try? await admin.withConnection { try await $0.raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name)")).run() }
                 await admin.shutdown()

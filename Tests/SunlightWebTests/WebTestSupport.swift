@@ -85,7 +85,7 @@ struct WebFixture {
 
     static func make(_ backend: TestBackend = .sqlite, seed: Bool = true, configuration: WebConfiguration? = nil) async throws -> WebFixture {
         let test = try await TestDatabase.make(backend)
-        let recorder = Recorder(database: test.database)
+        let recorder = test.recorder
         let accounts = AccountStore(database: test.database, recorder: recorder, bcryptCost: 4)
         var tokens: [String: String] = [:]
         if seed {
@@ -99,7 +99,7 @@ struct WebFixture {
             }
         }
         let router = try await SunlightApplication.router(
-            database: test.database, configuration: configuration ?? WebConfiguration(maxUploadBytes: 1 << 20, bcryptCost: 4))
+            ledger: test.ledger, configuration: configuration ?? WebConfiguration(maxUploadBytes: 1 << 20, bcryptCost: 4))
         return WebFixture(test: test, router: router, tokens: tokens)
     }
 

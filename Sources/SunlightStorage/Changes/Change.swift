@@ -13,13 +13,17 @@ public struct Change: Sendable, Equatable {
     public let action: Action
     public let objectType: String
     public let objectID: String
+    /// The record's natural key (an ID number, a unit code): written to the ledger only as a
+    /// keyed hash.
+    public let objectKey: String?
     public let hashBefore: String?
     public let hashAfter: String?
     /// JSON text with non-personal details (an import's file name, hash and counts).
     public let details: String?
 
-    public init(at: String, actor: String, action: Action, objectType: String, objectID: String,
+    public init(at: String, actor: String, action: Action, objectType: String, objectID: String, objectKey: String? = nil,
                 hashBefore: String? = nil, hashAfter: String? = nil, details: String? = nil) {
+        self.objectKey = objectKey
         self.at = at
         self.actor = actor
         self.action = action

@@ -9,9 +9,14 @@ public struct Recorder: Sendable {
     public let database: SunlightDatabase
     public let sink: any ChangeSink
 
-    public init(database: SunlightDatabase, sink: any ChangeSink = ChangeLogSink()) {
+    public init(database: SunlightDatabase, sink: any ChangeSink) {
         self.database = database
         self.sink = sink
+    }
+
+    /// The recorder of a database whose changes go to its tamper-evident ledger.
+    public init(ledger: Ledger) {
+        self.init(database: ledger.database, sink: LedgerSink(keys: ledger.keys))
     }
 
     /// Runs `body` in one transaction on behalf of `principal`. If `body` throws, nothing it did
@@ -81,7 +86,7 @@ public struct WriteTransaction: Sendable {
                 try await updateRow(id: current.id, record: item.record, hash: item.hash, key: item.key, in: dataset, now: now)
                 existing[item.key] = (current.id, item.hash)
                 outcomes[index] = .updated(id: current.id)
-                changes.append(change(.update, dataset, current.id, before: current.hash, after: item.hash, now: now))
+                changes.append(change(.update, dataset, current.id, key: item.key, before: current.hash, after: item.hash, now: now))
             } else if insertedKeys[item.key] != nil {
                 throw DuplicateKeyError(dataset: dataset.name, key: item.key)
             } else {
@@ -106,7 +111,7 @@ public struct WriteTransaction: Sendable {
                 let id = try row.decode(column: "id", as: Int64.self)
                 guard let index = insertedKeys[key] else { continue }
                 outcomes[index] = .inserted(id: id)
-                changes.append(change(.create, dataset, id, before: nil, after: keyed[index].hash, now: now))
+                changes.append(change(.create, dataset, id, key: key, before: nil, after: keyed[index].hash, now: now))
             }
         }
         try await sink.append(changes, on: sql)
@@ -129,18 +134,19 @@ public struct WriteTransaction: Sendable {
         }
         let now = Timestamps.now()
         try await updateRow(id: id, record: record, hash: hash, key: key, in: dataset, now: now)
-        try await sink.append([change(.update, dataset, id, before: before, after: hash, now: now)], on: sql)
+        try await sink.append([change(.update, dataset, id, key: key, before: before, after: hash, now: now)], on: sql)
         return .updated(id: id)
     }
 
     /// Deletes the record with this id.
     public func delete(id: Int64, in dataset: Dataset) async throws {
-        guard let current = try await sql.select().columns("record_hash").from(dataset.table).where("id", .equal, id).first() else {
+        guard let current = try await sql.select().columns("record_hash", "row_key").from(dataset.table).where("id", .equal, id).first() else {
             throw RecordNotFound(dataset: dataset.name, id: id)
         }
         let before = try current.decode(column: "record_hash", as: String.self)
+        let key = try current.decode(column: "row_key", as: String.self)
         try await sql.delete(from: dataset.table).where("id", .equal, id).run()
-        try await sink.append([change(.delete, dataset, id, before: before, after: nil, now: Timestamps.now())], on: sql)
+        try await sink.append([change(.delete, dataset, id, key: key, before: before, after: nil, now: Timestamps.now())], on: sql)
     }
 
     /// Records an event that is not a record write (an import, a login, an export).
@@ -161,8 +167,9 @@ public struct WriteTransaction: Sendable {
         try await update.where("id", .equal, id).run()
     }
 
-    private func change(_ action: Change.Action, _ dataset: Dataset, _ id: Int64, before: String?, after: String?, now: String) -> Change {
-        Change(at: now, actor: principal.username, action: action, objectType: dataset.name, objectID: String(id),
+    private func change(_ action: Change.Action, _ dataset: Dataset, _ id: Int64, key: String, before: String?, after: String?,
+                        now: String) -> Change {
+        Change(at: now, actor: principal.username, action: action, objectType: dataset.name, objectID: String(id), objectKey: key,
                hashBefore: before, hashAfter: after)
     }
 }

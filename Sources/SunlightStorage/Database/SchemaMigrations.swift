@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import SunlightContract
 
@@ -72,6 +73,44 @@ public enum SchemaMigrations {
                     details TEXT)
                 """)).run()
             try await db.raw("CREATE INDEX changes_object ON changes (object_type, object_id)").run()
+        },
+        Migration(version: 4, name: "tamper-evident ledger") { db, _ in
+            // The plain change log of version 3 is replaced by the ledger (no deployment held data yet).
+            try await db.raw("DROP TABLE changes").run()
+            try await db.raw("""
+                CREATE TABLE ledger_entries (
+                    seq BIGINT PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    object_type TEXT NOT NULL,
+                    object_id TEXT NOT NULL,
+                    key_hash TEXT,
+                    hash_before TEXT,
+                    hash_after TEXT,
+                    details TEXT,
+                    entry TEXT NOT NULL,
+                    leaf_hash TEXT NOT NULL)
+                """).run()
+            try await db.raw("CREATE INDEX ledger_entries_object ON ledger_entries (object_type, object_id)").run()
+            try await db.raw("""
+                CREATE TABLE ledger_nodes (
+                    level INTEGER NOT NULL,
+                    idx BIGINT NOT NULL,
+                    hash TEXT NOT NULL,
+                    PRIMARY KEY (level, idx))
+                """).run()
+            try await db.raw("CREATE TABLE ledger_state (id INTEGER PRIMARY KEY, size BIGINT NOT NULL, origin TEXT NOT NULL)").run()
+            // The origin names this log in every checkpoint; random, so two databases never share one.
+            let origin = "sunlight.local/ledger/" + UUID().uuidString.lowercased().prefix(8)
+            try await db.insert(into: "ledger_state").columns("id", "size", "origin").values(SQLBind(1), SQLBind(0), SQLBind(String(origin))).run()
+            try await db.raw("""
+                CREATE TABLE ledger_checkpoints (
+                    size BIGINT PRIMARY KEY,
+                    root TEXT NOT NULL,
+                    note TEXT NOT NULL,
+                    created_at TEXT NOT NULL)
+                """).run()
         },
     ]
 }

@@ -93,21 +93,12 @@ public struct RecordStore: Sendable {
         }
     }
 
-    /// The recorded changes of one record, newest first.
+    /// The ledger entries of one record, newest first.
     public func history(of dataset: Dataset, id: Int64) async throws -> [Change] {
         try await database.withConnection { db in
-            try await db.select().columns("at", "actor", "action", "object_type", "object_id", "hash_before", "hash_after", "details")
-                .from("changes").where("object_type", .equal, dataset.name).where("object_id", .equal, String(id))
-                .orderBy("seq", .descending).limit(200).all()
-                .map { row in
-                    Change(at: try row.decode(column: "at", as: String.self), actor: try row.decode(column: "actor", as: String.self),
-                           action: Change.Action(rawValue: try row.decode(column: "action", as: String.self)) ?? .update,
-                           objectType: try row.decode(column: "object_type", as: String.self),
-                           objectID: try row.decode(column: "object_id", as: String.self),
-                           hashBefore: try row.decode(column: "hash_before", as: String?.self),
-                           hashAfter: try row.decode(column: "hash_after", as: String?.self),
-                           details: try row.decode(column: "details", as: String?.self))
-                }
+            try await db.select().columns("seq", "at", "actor", "action", "object_type", "object_id", "hash_before", "hash_after", "details")
+                .from("ledger_entries").where("object_type", .equal, dataset.name).where("object_id", .equal, String(id))
+                .orderBy("seq", .descending).limit(200).all().map(LedgerSink.change)
         }
     }
 

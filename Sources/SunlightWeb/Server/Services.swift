@@ -4,6 +4,7 @@ import SunlightStorage
 /// What the routes work with, built once at start-up.
 struct Services: Sendable {
     let database: SunlightDatabase
+    let ledger: Ledger
     let recorder: Recorder
     let records: RecordStore
     let accounts: AccountStore

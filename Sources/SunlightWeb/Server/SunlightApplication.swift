@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
+import ServiceLifecycle
 import SunlightImport
 import SunlightStorage
 
@@ -17,22 +18,26 @@ public enum SunlightApplication {
         return registry
     }()
 
-    public static func build(database: SunlightDatabase, configuration: WebConfiguration,
+    public static func build(ledger: Ledger, configuration: WebConfiguration, checkpointInterval: Duration? = nil,
                              logger: Logger = Logger(label: "sunlight.web")) async throws -> some ApplicationProtocol {
-        let router = try await router(database: database, configuration: configuration)
+        let router = try await router(ledger: ledger, configuration: configuration)
+        var services: [any Service] = []
+        if let checkpointInterval { services.append(CheckpointService(ledger: ledger, interval: checkpointInterval, logger: logger)) }
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Sunlight"),
+            services: services,
             logger: logger
         )
     }
 
     /// The router alone, for tests that drive it without a socket.
-    public static func router(database: SunlightDatabase, configuration: WebConfiguration) async throws -> Router<AppRequestContext> {
-        let recorder = Recorder(database: database)
+    public static func router(ledger: Ledger, configuration: WebConfiguration) async throws -> Router<AppRequestContext> {
+        let database = ledger.database
+        let recorder = Recorder(ledger: ledger)
         let renderer = try await PageRenderer.load()
         let services = Services(
-            database: database, recorder: recorder, records: RecordStore(database: database),
+            database: database, ledger: ledger, recorder: recorder, records: RecordStore(database: database),
             accounts: AccountStore(database: database, recorder: recorder, bcryptCost: configuration.bcryptCost),
             importer: Importer(recorder: recorder), renderer: renderer, configuration: configuration,
             throttle: LoginThrottle(limit: configuration.loginAttemptsAllowed, window: configuration.loginWindowSeconds))
