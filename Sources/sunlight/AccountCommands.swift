@@ -26,18 +26,16 @@ struct UserCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             let password = (readLine(strippingNewline: true) ?? "")
-            let workspace = try await CommandSupport.open(db)
-            let accounts = workspace.accounts
             do {
-                let user = try await accounts.createUser(username: username, password: password, role: role, unitCode: unit,
-                                                         displayName: name, by: .system("cli"))
+                let user = try await CommandSupport.withWorkspace(db) { workspace in
+                    try await workspace.accounts.createUser(username: username, password: password, role: role, unitCode: unit,
+                                                            displayName: name, by: .system("cli"))
+                }
                 print("created user \(user.username) (\(user.role.rawValue))")
             } catch let error as AccountError {
-                await workspace.close()
                 CommandSupport.printError(error.messageZh, error.messageEn)
                 throw ExitCode(1)
             }
-            await workspace.close()
         }
     }
 
@@ -46,10 +44,8 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            let workspace = try await CommandSupport.open(db)
-            let users = try await workspace.accounts.users()
+            let users = try await CommandSupport.withWorkspace(db) { try await $0.accounts.users() }
             for user in users { print("\(user.username)\t\(user.role.rawValue)\t\(user.unitCode ?? "-")") }
-            await workspace.close()
         }
     }
 }
@@ -64,16 +60,13 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "A name to recognise the token by.") var name = "cli"
 
         func run() async throws {
-            let workspace = try await CommandSupport.open(db)
             do {
-                let token = try await workspace.accounts.createToken(for: user, name: name, by: .system("cli"))
+                let token = try await CommandSupport.withWorkspace(db) { try await $0.accounts.createToken(for: user, name: name, by: .system("cli")) }
                 print(token)
             } catch let error as AccountError {
-                await workspace.close()
                 CommandSupport.printError(error.messageZh, error.messageEn)
                 throw ExitCode(1)
             }
-            await workspace.close()
         }
     }
 }

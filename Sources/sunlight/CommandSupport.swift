@@ -23,6 +23,21 @@ enum CommandSupport {
         }
     }
 
+    /// Runs `body` with an open workspace and always closes it (the pools must be shut down
+    /// before they are released, whatever `body` does).
+    static func withWorkspace<T: Sendable>(_ options: DatabaseOptions, logger: Logger = logger("sunlight"),
+                                           _ body: (Workspace) async throws -> T) async throws -> T {
+        let workspace = try await open(options, logger: logger)
+        do {
+            let result = try await body(workspace)
+            await workspace.close()
+            return result
+        } catch {
+            await workspace.close()
+            throw error
+        }
+    }
+
     static func printError(_ zh: String, _ en: String) {
         FileHandle.standardError.write(Data("错误：\(zh)\nerror: \(en)\n".utf8))
     }

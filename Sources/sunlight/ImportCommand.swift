@@ -28,20 +28,15 @@ struct ImportCommand: AsyncParsableCommand {
             CommandSupport.printError("无法读取文件：\(file)", "cannot read file: \(file)")
             throw ExitCode(2)
         }
-        let workspace = try await CommandSupport.open(db)
         let progress = ProgressLine(label: dataset.name)
         let name = actor ?? ("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator"))
-        let report: ImportReport
-        do {
-            report = try await Importer(recorder: workspace.recorder).run(
+        let skipInvalid = self.skipInvalid
+        let report = try await CommandSupport.withWorkspace(db) { workspace in
+            try await Importer(recorder: workspace.recorder).run(
                 dataset, file: url, options: ImportOptions(skipInvalid: skipInvalid, progress: { progress.update($0) }),
                 by: .system(name))
-        } catch {
-            await workspace.close()
-            throw error
         }
         progress.finish()
-        await workspace.close()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -8,7 +8,8 @@ struct Sunlight: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sunlight",
         abstract: "Sunlight — integrity supervision for local government (阳光监督平台).",
-        subcommands: [Serve.self, Migrate.self, ImportCommand.self, UserCommand.self, TokenCommand.self, Backup.self, Bench.self]
+        subcommands: [Serve.self, Migrate.self, ImportCommand.self, UserCommand.self, TokenCommand.self, Verify.self, LedgerCommand.self,
+                      Backup.self, Bench.self]
     )
 }
 

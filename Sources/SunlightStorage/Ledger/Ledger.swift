@@ -111,7 +111,10 @@ public struct Ledger: Sendable {
         guard index >= 0, index < size else { throw LedgerFailure.indexOutOfRange(index, size) }
         let checkpoint = try await checkpointText(size: size)
         return try await database.withConnection { db in
-            let store = try await Self.nodes(try MerkleTreeView.nodesRead(forInclusionProofOf: index, size: size), on: db)
+            // The bundle also carries the leaf and checks the proof against the root.
+            let addresses = try MerkleTreeView.nodesRead(forInclusionProofOf: index, size: size) + [NodeAddress(level: 0, index: index)]
+                + MerkleTreeView.nodesRead(forRootOfSize: size)
+            let store = try await Self.nodes(addresses, on: db)
             let entry = try await db.select().column("entry").from("ledger_entries").where("seq", .equal, index).first()?
                 .decode(column: "entry", as: String.self)
             return try InclusionProofBundle(view: MerkleTreeView(size: size, reader: store), index: index,
@@ -129,7 +132,7 @@ public struct Ledger: Sendable {
         let oldCheckpoint = try? await checkpointText(size: oldSize)
         return try await database.withConnection { db in
             var addresses = try MerkleTreeView.nodesRead(forConsistencyProofFrom: oldSize, to: newSize)
-            addresses += MerkleTreeView.nodesRead(forRootOfSize: oldSize)
+            addresses += MerkleTreeView.nodesRead(forRootOfSize: oldSize) + MerkleTreeView.nodesRead(forRootOfSize: newSize)
             let store = try await Self.nodes(addresses, on: db)
             return try ConsistencyProofBundle(view: MerkleTreeView(size: newSize, reader: store), oldSize: oldSize,
                                               checkpoint: checkpoint, oldCheckpoint: oldCheckpoint)
