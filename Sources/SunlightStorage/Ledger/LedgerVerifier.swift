@@ -151,7 +151,10 @@ private final class EntryScan: @unchecked Sendable {
                 actorHashes[entry.actor] = actorHash
             }
             let bytes = entry.encoded(actorHash: actorHash)
-            if bytes != Data(storedText.utf8) {
+            if let range = storedText.range(of: #""seq":[0-9]+"#, options: .regularExpression),
+               let textSeq = Int64(storedText[range].dropFirst(6)), textSeq != seq {
+                problems.append("entry \(seq): holds the text of sequence number \(textSeq): entries reordered")
+            } else if bytes != Data(storedText.utf8) {
                 problems.append("entry \(seq): its columns and its encoded text disagree: edited")
             }
             // The tree is built from the stored text: what witnesses' proofs cover.

@@ -1,0 +1,137 @@
+import Foundation
+import SQLKit
+import SunlightContract
+import SunlightImport
+import SunlightLedger
+import SunlightStorage
+import SunlightTestSupport
+import Testing
+
+/// The ledger under the write path: tamper with a real database by raw SQL and `verify` must
+/// say so, naming the record or entry.
+@Suite("Tamper-evident ledger")
+struct LedgerTests {
+    static func seeded(_ test: TestDatabase) async throws {
+        for dataset in Registry.all {
+            let report = try await Importer(recorder: test.recorder).run(dataset, file: Fixtures.registry("\(dataset.name).csv"), by: .system())
+            precondition(report.isWritten)
+        }
+    }
+
+    static func raw(_ test: TestDatabase, _ sql: String) async throws {
+        try await test.database.withConnection { try await $0.raw(SQLQueryString(sql)).run() }
+    }
+
+    static func verify(_ test: TestDatabase, checkpoints: [String] = []) async throws -> VerificationReport {
+        try await LedgerVerifier(ledger: test.ledger).verify(checkpoints: checkpoints)
+    }
+
+    @Test(arguments: TestBackend.available)
+    func everyChangeIsAnEntryAndAnUntouchedDatabaseVerifies(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            try await Self.seeded(test)
+            // 29 records + 6 import entries.
+            #expect(try await test.ledger.size() == 35)
+            let report = try await Self.verify(test)
+            #expect(report.isValid, "\(report.problems)")
+            #expect(report.entries == 35 && report.records == 29)
+            let (size, root) = try await test.ledger.rootHash()
+            #expect(size == 35 && report.rootHash == root)
+            // Entries carry no personal identifiers in clear.
+            let texts: [String] = try await test.database.withConnection { db in
+                try await db.select().column("entry").from("ledger_entries").all().map { try $0.decode(column: "entry", as: String.self) }
+            }
+            #expect(!texts.contains { $0.contains("36042619") || $0.contains("王建国") || $0.contains("\"system\"") })
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func editedDeletedAndInsertedRowsAreNamed(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            try await Self.seeded(test)
+            try await Self.raw(test, "UPDATE people SET name = '改' WHERE id = 2")
+            try await Self.raw(test, "DELETE FROM units WHERE unit_code = '360426100202'")
+            try await Self.raw(test, "INSERT INTO companies (row_key, uscc, name, attributes, record_hash, created_at, updated_at) VALUES ('X', 'X', '幽灵公司', '{}', 'x', 'now', 'now')")
+            let report = try await Self.verify(test)
+            #expect(!report.isValid)
+            #expect(report.problems.contains { $0.hasPrefix("people #2:") && $0.contains("edited outside Sunlight") })
+            #expect(report.problems.contains { $0.hasPrefix("units #7:") && $0.contains("deleted outside Sunlight") })
+            #expect(report.problems.contains { $0.hasPrefix("companies #4:") && $0.contains("inserted outside Sunlight") })
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func editedDeletedSwappedAndTruncatedEntriesAreCaught(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            try await Self.seeded(test)
+            let checkpoint = try await test.ledger.checkpoint()
+            // An entry's column edited to hide who did it.
+            try await Self.raw(test, "UPDATE ledger_entries SET actor = 'someone' WHERE seq = 5")
+            #expect(try await Self.verify(test).problems.contains { $0.hasPrefix("entry 5:") })
+            try await Self.raw(test, "UPDATE ledger_entries SET actor = 'system' WHERE seq = 5")
+            #expect(try await Self.verify(test).isValid)
+
+            // Two entries swapped (all their columns).
+            try await Self.raw(test, "UPDATE ledger_entries SET seq = -1 WHERE seq = 3")
+            try await Self.raw(test, "UPDATE ledger_entries SET seq = 3 WHERE seq = 4")
+            try await Self.raw(test, "UPDATE ledger_entries SET seq = 4 WHERE seq = -1")
+            let swapped = try await Self.verify(test, checkpoints: [checkpoint])
+            #expect(swapped.problems.contains { $0.contains("sequence number") })
+            #expect(swapped.problems.contains { $0.contains("history was rewritten") })
+            try await Self.raw(test, "UPDATE ledger_entries SET seq = -1 WHERE seq = 3")
+            try await Self.raw(test, "UPDATE ledger_entries SET seq = 3 WHERE seq = 4")
+            try await Self.raw(test, "UPDATE ledger_entries SET seq = 4 WHERE seq = -1")
+            #expect(try await Self.verify(test, checkpoints: [checkpoint]).isValid)
+
+            // An entry deleted from the middle.
+            try await Self.raw(test, "DELETE FROM ledger_entries WHERE seq = 10")
+            #expect(try await Self.verify(test).problems.contains { $0.contains("deleted or reordered") })
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func truncationIsCaughtByAnOlderCheckpoint(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            try await Self.seeded(test)
+            let checkpoint = try await test.ledger.checkpoint()
+            // Truncate the log and make it self-consistent again, as a careful attacker would.
+            try await Self.raw(test, "DELETE FROM ledger_entries WHERE seq >= 30")
+            try await Self.raw(test, "DELETE FROM ledger_checkpoints")
+            try await Self.raw(test, "UPDATE ledger_state SET size = 30")
+            let report = try await Self.verify(test, checkpoints: [checkpoint])
+            #expect(report.problems.contains { $0.contains("checkpoint file 1") && $0.contains("truncated") })
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func proofsVerifyOfflineAgainstThePublicKey(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            try await Self.seeded(test)
+            let old = try await test.ledger.checkpoint()
+            let recorder = test.recorder
+            var unit = Record()
+            unit["unit_code"] = .text("360426999")
+            unit["name"] = .text("新单位")
+            unit["kind"] = .text("department")
+            let newUnit = unit
+            try await recorder.write(by: .system()) { tx in try await tx.save([newUnit], in: Registry.units) }
+            let vkey = test.ledger.keys.verifierKey
+            for index in [0, 17, 35] {
+                let bundle = try await test.ledger.inclusionProof(index: index)
+                let json = try JSONEncoder().encode(bundle)
+                let decoded = try JSONDecoder().decode(InclusionProofBundle.self, from: json)
+                let checkpoint = try decoded.verify(vkey: vkey)
+                #expect(checkpoint.size == 36)
+                var forged = decoded
+                forged.index = (index + 1) % 36
+                #expect(throws: (any Error).self) { try forged.verify(vkey: vkey) }
+            }
+            let consistency = try await test.ledger.consistencyProof(from: 35)
+            let oldRoot = try Checkpoint.open(signedText: old, verifiers: [NoteVerifierKey(vkey: vkey)]).rootHash
+            #expect(try consistency.verify(vkey: vkey, trustedOldRoot: oldRoot).size == 36)
+            #expect(throws: (any Error).self) { try consistency.verify(vkey: vkey, trustedOldRoot: MerkleHashing.emptyRoot) }
+            await #expect(throws: LedgerFailure.self) { try await test.ledger.inclusionProof(index: 40) }
+            await #expect(throws: LedgerFailure.self) { try await test.ledger.consistencyProof(from: 10, to: 99) }
+        }
+    }
+}
