@@ -121,6 +121,7 @@ let package = Package(
             name: "SunlightWebTests",
             dependencies: [
                 "SunlightWeb", "SunlightStorage", "SunlightContract", "SunlightTestSupport", "SunlightTabular", "SunlightLedger",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

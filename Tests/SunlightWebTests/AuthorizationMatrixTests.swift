@@ -79,6 +79,13 @@ struct AuthorizationMatrixTests {
                     #expect(upload.status == .unprocessableContent, "\(role) API import \(dataset.name): \(upload.status)")
                 }
             }
+            let checkpoint = try await client.execute(uri: "/api/v1/ledger/checkpoint", method: .get, headers: bearer(token), body: nil)
+            #expect((checkpoint.status == .ok) == AccessPolicy.readsLedger(role), "\(role) ledger checkpoint: \(checkpoint.status)")
+            let ledgerPage = try await browser.get("/ledger")
+            #expect((ledgerPage.status == .ok) == AccessPolicy.readsLedger(role))
+            try await browser.get("/")
+            let verify = try await browser.post("/ledger/verify", form: [:])
+            #expect((verify.status == .ok) == AccessPolicy.operatesLedger(role), "\(role) verify: \(verify.status)")
             let users = try await browser.get("/admin/users")
             #expect((users.status == .ok) == (role == .admin))
             let noToken = try await client.execute(uri: "/api/v1/people", method: .get, headers: [:], body: nil)

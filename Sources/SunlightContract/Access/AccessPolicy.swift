@@ -52,3 +52,12 @@ public enum AccessPolicy {
     /// Whether the role manages accounts and system configuration.
     public static func managesUsers(_ role: Role) -> Bool { role == .admin }
 }
+
+extension AccessPolicy {
+    /// Who may read the ledger's checkpoints and proofs: they hold no personal data, and outside
+    /// witnesses exist to read them. Unit officers have no use for them.
+    public static func readsLedger(_ role: Role) -> Bool { role != .unitOfficer }
+
+    /// Who may sign a checkpoint on demand or run a full verification from the web.
+    public static func operatesLedger(_ role: Role) -> Bool { role == .admin }
+}

@@ -128,6 +128,30 @@ enum OpenAPIDocument {
         paths["/api/v1/imports/{id}"] = ["parameters": [idParameter], "get": [
             "operationId": "get_import", "responses": ["200": ["description": "a recorded import"], "404": errorResponse("no such import")],
         ]]
+        let bundle: [String: Any] = ["content": ["application/json": ["schema": ["type": "object"]]]]
+        paths["/api/v1/ledger/checkpoint"] = ["get": [
+            "operationId": "ledger_checkpoint", "summary": "The current signed checkpoint (C2SP tlog-checkpoint signed note)",
+            "responses": ["200": ["description": "checkpoint text", "content": ["text/plain": ["schema": ["type": "string"]]]],
+                          "403": errorResponse("forbidden")],
+        ]]
+        paths["/api/v1/ledger/pubkey"] = ["get": [
+            "operationId": "ledger_pubkey",
+            "responses": ["200": ["description": "verifier key", "content": ["application/json": ["schema": [
+                "type": "object", "required": ["vkey", "origin"],
+                "properties": ["vkey": ["type": "string"], "origin": ["type": "string"]]]]]]],
+        ]]
+        paths["/api/v1/ledger/proof/inclusion"] = ["get": [
+            "operationId": "ledger_inclusion_proof",
+            "parameters": [["name": "index", "in": "query", "required": true, "schema": ["type": "integer", "minimum": 0]],
+                           ["name": "size", "in": "query", "schema": ["type": "integer", "minimum": 1]]],
+            "responses": ["200": bundle.merging(["description": "inclusion proof bundle"]) { $1 }, "400": errorResponse("out of range")],
+        ]]
+        paths["/api/v1/ledger/proof/consistency"] = ["get": [
+            "operationId": "ledger_consistency_proof",
+            "parameters": [["name": "from", "in": "query", "required": true, "schema": ["type": "integer", "minimum": 1]],
+                           ["name": "to", "in": "query", "schema": ["type": "integer", "minimum": 1]]],
+            "responses": ["200": bundle.merging(["description": "consistency proof bundle"]) { $1 }, "400": errorResponse("out of range")],
+        ]]
         return [
             "openapi": "3.1.0",
             "info": ["title": "Sunlight API", "version": "1.0.0",

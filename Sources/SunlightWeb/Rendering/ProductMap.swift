@@ -20,7 +20,7 @@ enum ProductMap {
         .init(slug: "risk", zh: "廉政风险防控", en: "Risk prevention", path: nil),
         .init(slug: "rectification", zh: "整改", en: "Rectification", path: nil),
         .init(slug: "transparency", zh: "政务公开", en: "Transparency", path: nil),
-        .init(slug: "ledger", zh: "防篡改账本", en: "Ledger", path: nil),
+        .init(slug: "ledger", zh: "防篡改账本", en: "Ledger", path: "/ledger"),
         .init(slug: "reporting", zh: "统计报表", en: "Reporting", path: nil),
     ]
 }

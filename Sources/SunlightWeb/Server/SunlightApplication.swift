@@ -55,7 +55,9 @@ public enum SunlightApplication {
         RegistryPages(services: services).register(on: router)
         ImportPages(services: services).register(on: router)
         UserAdminPages(services: services).register(on: router)
+        LedgerPages(services: services).register(on: router)
         OpenAPIRoute().register(on: router)
+        LedgerAPI(services: services).register(on: router)
         ImportAPI(services: services).register(on: router)
         RegistryAPI(services: services).register(on: router)
         return router

@@ -1,0 +1,66 @@
+import Hummingbird
+import SunlightContract
+import SunlightStorage
+
+/// The ledger page: size, root, public key, the latest signed checkpoint; for administrators,
+/// signing a checkpoint and a full verification on demand.
+struct LedgerPages {
+    let services: Services
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/ledger", use: page)
+        router.post("/ledger/checkpoint", use: sign)
+        router.post("/ledger/verify", use: verify)
+    }
+
+    private func reader(_ context: AppRequestContext) throws -> Principal {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.readsLedger(principal.role) else { throw WebError.forbidden }
+        return principal
+    }
+
+    private func operator_(_ context: AppRequestContext) throws -> Principal {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.operatesLedger(principal.role) else { throw WebError.forbidden }
+        return principal
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(request, context: context, verification: nil, flash: nil)
+    }
+
+    @Sendable func sign(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try operator_(context)
+        try await services.ledger.checkpoint()
+        return Response(status: .seeOther, headers: [.location: "/ledger"])
+    }
+
+    @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try operator_(context)
+        let report = try await LedgerVerifier(ledger: services.ledger).verify()
+        return try await render(request, context: context, verification: report, flash: nil)
+    }
+
+    private func render(_ request: Request, context: AppRequestContext, verification: VerificationReport?, flash: String?) async throws -> Response {
+        let principal = try reader(context)
+        let language = context.language
+        let (size, root) = try await services.ledger.rootHash()
+        var values: [String: Any] = [
+            "size": size, "root": root.hex, "origin": try await services.ledger.origin(),
+            "pubkey": services.ledger.keys.verifierKey, "canOperate": AccessPolicy.operatesLedger(principal.role),
+        ]
+        if let latest = try await services.ledger.latestCheckpoint() {
+            values["checkpoint"] = latest.text
+            values["checkpointAt"] = "\(latest.createdAt) · \(Strings.text("ledger_size", language)) \(latest.size)"
+        }
+        if let verification {
+            values["verification"] = [
+                "status": Strings.text(verification.isValid ? "ledger_verified" : "ledger_failed", language),
+                "statusClass": verification.isValid ? "ok-status" : "error",
+                "checked": verification.checked, "problems": verification.problems,
+            ] as [String: Any]
+        }
+        return services.renderer.render("ledger", title: Strings.text("ledger_title", language), request: request, context: context,
+                                        values: values, flash: flash)
+    }
+}
