@@ -1,4 +1,3 @@
-import Foundation
 
 /// One row of a dataset as stored: field values by column name, plus any extra columns of the
 /// source file, kept as attributes (the contract says extra columns are kept, not rejected).
@@ -22,20 +21,20 @@ public struct Record: Sendable, Equatable {
         dataset.keyFields.map { self[$0.name].display(as: $0.type) }.joined(separator: "|")
     }
 
-    /// The canonical encoding: a JSON object with sorted keys holding every contract field
-    /// (null included) and the attributes. Two databases holding the same row produce the same
-    /// bytes, which is what the ledger hashes.
-    public func canonicalJSON(in dataset: Dataset) -> Data {
-        var object: [String: Any] = [:]
+    /// The canonical encoding (`CanonicalJSON`): every contract field (null included) and the
+    /// attributes. Two databases holding the same row produce the same bytes, which is what the
+    /// ledger hashes.
+    public func canonicalJSON(in dataset: Dataset) -> [UInt8] {
+        var object: [String: CanonicalJSON] = [:]
         for field in dataset.fields {
             switch self[field.name] {
-            case .null: object[field.name] = NSNull()
-            case .text(let s): object[field.name] = s
-            case .integer(let i): object[field.name] = NSNumber(value: i)
-            case .bool(let b): object[field.name] = b
+            case .null: object[field.name] = .null
+            case .text(let s): object[field.name] = .string(s)
+            case .integer(let i): object[field.name] = .integer(i)
+            case .bool(let b): object[field.name] = .bool(b)
             }
         }
-        if !attributes.isEmpty { object["_attributes"] = attributes }
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        if !attributes.isEmpty { object["_attributes"] = .object(attributes.mapValues(CanonicalJSON.string)) }
+        return CanonicalJSON.object(object).bytes
     }
 }

@@ -12,8 +12,15 @@ public enum TextFolding {
 
     /// NFKC fold (full-width digits/letters/space → ASCII), then trim whitespace (incl. U+3000,
     /// which NFKC turns into an ordinary space) and invisible BOM / zero-width characters.
+    /// Scalars NFKC maps to themselves and that never combine with a neighbour.
+    static func isNormalizationStable(_ scalar: Unicode.Scalar) -> Bool {
+        (0x20...0x7E).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value)
+    }
+
     public static func fold(_ s: String) -> String {
-        let folded = s.precomposedStringWithCompatibilityMapping
+        // NFKC leaves ASCII and the CJK Unified Ideographs unchanged; most cells are only those,
+        // and skipping the (ICU-backed) normalisation for them keeps million-row imports fast.
+        let folded = s.unicodeScalars.allSatisfy(isNormalizationStable) ? s : s.precomposedStringWithCompatibilityMapping
         let scalars = folded.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

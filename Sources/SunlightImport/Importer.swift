@@ -98,19 +98,27 @@ public struct Importer: Sendable {
                 state.errorCount += errors.count
                 for error in errors where state.errors.count < options.maxReportedErrors { state.errors.append(error) }
             }
-            func flush() throws {
-                guard !state.batch.isEmpty else { return }
-                let batch = state.batch
-                state.batch.removeAll(keepingCapacity: true)
-                if state.rejectedRows > 0 && !options.skipInvalid { return }   // will roll back: stop writing, keep checking
-                let outcomes = try ThreadBridge.await { try await tx.save(batch, in: dataset) }
-                for outcome in outcomes {
+            // One batch is written while the next is parsed; at most one write is in flight.
+            var inFlight: ThreadBridge.Pending<[SaveOutcome]>?
+            func settle() throws {
+                guard let pending = inFlight else { return }
+                inFlight = nil
+                for outcome in try pending.wait() {
                     switch outcome {
                     case .inserted: state.inserted += 1
                     case .updated: state.updated += 1
                     case .unchanged: state.unchanged += 1
                     }
                 }
+            }
+            func flush() throws {
+                try settle()
+                guard !state.batch.isEmpty else { return }
+                let batch = state.batch
+                state.batch = []
+                state.batch.reserveCapacity(options.batchSize)
+                if state.rejectedRows > 0 && !options.skipInvalid { return }   // will roll back: stop writing, keep checking
+                inFlight = ThreadBridge.start { try await tx.save(batch, in: dataset) }
             }
             do {
                 try source.read(header: { headers in
@@ -146,11 +154,14 @@ public struct Importer: Sendable {
                     }
                 })
                 try flush()
+                try settle()
             } catch let error as TabularError {
                 state.fileError = FileProblem(line: error.line, code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
             } catch let error as HeaderError {
                 state.fileError = FileProblem(line: 1, code: "header", messageZh: error.messageZh, messageEn: error.messageEn)
             }
+            // A read error may leave a write in flight: let it finish before the transaction ends.
+            _ = try? inFlight?.wait()
             if state.header == nil && state.fileError == nil {
                 state.fileError = FileProblem(line: nil, code: "file.empty", messageZh: "文件为空，没有表头", messageEn: "the file is empty: no header row")
             }
@@ -194,6 +205,6 @@ public struct Importer: Sendable {
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(hasher.finalize())
     }
 }

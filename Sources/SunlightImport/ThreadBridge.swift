@@ -30,6 +30,31 @@ enum ThreadBridge {
         return try box.result!.get()
     }
 
+    /// From the dedicated thread: starts async `operation` and returns at once, so the thread can
+    /// go on reading the next batch while this one is written (a two-stage pipeline).
+    static func start<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) -> Pending<T> {
+        Pending(operation)
+    }
+
+    /// Async work started from a dedicated thread, to be waited for there.
+    final class Pending<T: Sendable>: @unchecked Sendable {
+        // `result` is written by the task before `signal` and read after `wait`: ordered by the semaphore.
+        private var result: Result<T, any Error>?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ operation: @escaping @Sendable () async throws -> T) {
+            Task {
+                do { self.result = .success(try await operation()) } catch { self.result = .failure(error) }
+                self.done.signal()
+            }
+        }
+
+        func wait() throws -> T {
+            done.wait()
+            return try result!.get()
+        }
+    }
+
     private final class ResultBox<T>: @unchecked Sendable {
         // Written by the task before `signal`, read by the thread after `wait`: ordered by the semaphore.
         var result: Result<T, any Error>?

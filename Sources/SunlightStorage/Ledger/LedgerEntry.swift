@@ -1,4 +1,5 @@
 import Foundation
+import SunlightContract
 import SunlightLedger
 
 /// One ledger entry: the exact bytes that are hashed into the Merkle tree.
@@ -21,16 +22,17 @@ struct LedgerEntry: Sendable, Equatable {
 
     /// The canonical bytes, given the keyed hash of the actor.
     func encoded(actorHash: String) -> Data {
-        var object: [String: Any] = [
-            "v": 1, "seq": seq, "at": at, "actor": actorHash, "action": action,
-            "object_type": objectType, "object_id": objectID,
-            "key": keyHash ?? NSNull(), "before": hashBefore ?? NSNull(), "after": hashAfter ?? NSNull(),
-        ]
-        if let details, let data = details.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) {
-            object["details"] = parsed
-        } else {
-            object["details"] = details ?? NSNull()
+        func text(_ value: String?) -> CanonicalJSON { value.map(CanonicalJSON.string) ?? .null }
+        var details: CanonicalJSON = text(self.details)
+        if let raw = self.details, let data = raw.data(using: .utf8),
+           let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: String] {
+            details = .object(object.mapValues(CanonicalJSON.string))
         }
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let object: CanonicalJSON = .object([
+            "v": .integer(1), "seq": .integer(seq), "at": .string(at), "actor": .string(actorHash), "action": .string(action),
+            "object_type": .string(objectType), "object_id": .string(objectID),
+            "key": text(keyHash), "before": text(hashBefore), "after": text(hashAfter), "details": details,
+        ])
+        return Data(object.bytes)
     }
 }

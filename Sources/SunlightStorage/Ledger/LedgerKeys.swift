@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SunlightContract
 import SunlightLedger
 
 /// The ledger's secrets, kept in a key file outside the database: the Ed25519 key that signs
@@ -42,7 +43,7 @@ public struct LedgerKeys: Sendable {
     /// A keyed hash of a personal identifier (or any value that must not appear in clear).
     public func keyedHash(_ value: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: hmacKey)
-        return code.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(code)
     }
 
     /// The public key in the signed-note `vkey` form, for witnesses.

@@ -22,12 +22,15 @@ public struct LedgerSink: ChangeSink {
         var appender = MerkleAppender(size: size, store: prefetched)
         var rows: [[any SQLExpression]] = []
         rows.reserveCapacity(changes.count)
+        var actorHashes: [String: String] = [:]
         for change in changes {
             let entry = LedgerEntry(seq: Int64(appender.size), at: change.at, actor: change.actor, action: change.action.rawValue,
                                     objectType: change.objectType, objectID: change.objectID,
                                     keyHash: change.objectKey.map(keys.keyedHash), hashBefore: change.hashBefore,
                                     hashAfter: change.hashAfter, details: change.details)
-            let bytes = entry.encoded(actorHash: keys.keyedHash(change.actor))
+            let actorHash = actorHashes[change.actor] ?? keys.keyedHash(change.actor)
+            actorHashes[change.actor] = actorHash
+            let bytes = entry.encoded(actorHash: actorHash)
             let leaf = MerkleHashing.leafHash(bytes)
             _ = try appender.append(leafHash: leaf)
             rows.append([

@@ -42,6 +42,6 @@ enum RecordCodec {
     }
 
     static func hash(_ record: Record, in dataset: Dataset) -> String {
-        SHA256.hash(data: record.canonicalJSON(in: dataset)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: record.canonicalJSON(in: dataset)))
     }
 }
