@@ -31,6 +31,11 @@ struct RegistryPageTests {
             #expect(edited.status == .seeOther)
             let after = try await browser.get("/registry/units/\(id)")
             #expect(after.text.contains("高塘乡人民政府") && after.text.contains("update"))
+            let confirm = try await browser.get("/registry/units/\(id)/delete")
+            #expect(confirm.status == .ok && confirm.text.contains("确定删除"))
+            let deleted = try await browser.post("/registry/units/\(id)/delete", form: [:])
+            #expect(deleted.status == .seeOther)
+            #expect(try await browser.get("/registry/units/\(id)").status == .notFound)
         }
     }
 

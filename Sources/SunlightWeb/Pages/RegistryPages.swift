@@ -16,6 +16,7 @@ struct RegistryPages {
         router.get("/registry/:dataset/:id", use: show)
         router.get("/registry/:dataset/:id/edit", use: editForm)
         router.post("/registry/:dataset/:id", use: update)
+        router.get("/registry/:dataset/:id/delete", use: confirmDelete)
         router.post("/registry/:dataset/:id/delete", use: delete)
     }
 
@@ -183,6 +184,20 @@ struct RegistryPages {
             return self.form(dataset, request: request, context: context, action: "/registry/\(dataset.pathSegment)/\(id)",
                              values: input, errors: errors, cancel: "/registry/\(dataset.pathSegment)/\(id)", status: .unprocessableContent)
         }
+    }
+
+    /// Deleting asks once more (without JavaScript, a page of its own).
+    @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let dataset = try dataset(context)
+        let principal = try context.require(.write, on: dataset)
+        guard let stored = try await services.records.get(id: try id(context), in: dataset, reach: principal.reach) else {
+            throw WebError.notFound
+        }
+        let title = stored.record["name"].text ?? stored.record.key(in: dataset)
+        let base = "/registry/\(dataset.pathSegment)/\(stored.id)"
+        return services.renderer.render("confirm_delete", title: Strings.text("delete", context.language), request: request,
+                                        context: context, values: ["heading": "\(Strings.text("delete", context.language))：\(title)",
+                                                                   "deletePath": base + "/delete", "cancel": base])
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {

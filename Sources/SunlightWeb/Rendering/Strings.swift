@@ -32,6 +32,8 @@ enum Strings {
         "edit": ("编辑", "Edit"),
         "delete": ("删除", "Delete"),
         "save": ("保存", "Save"),
+        "delete_confirm": ("确定删除这条记录吗？删除会记入防篡改账本，记录的历史仍可查。",
+                           "Delete this record? The deletion is written to the ledger, and the record's history stays visible."),
         "cancel": ("取消", "Cancel"),
         "history": ("变更记录", "History"),
         "history_empty": ("没有记录。", "No changes recorded."),
