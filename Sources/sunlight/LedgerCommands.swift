@@ -60,13 +60,7 @@ struct LedgerCommand: AsyncParsableCommand {
         @Option(help: "Tree size to prove against (default: the current size).") var size: Int?
 
         func run() async throws {
-            do {
-                let bundle = try await CommandSupport.withWorkspace(db) { try await $0.ledger.inclusionProof(index: index, size: size) }
-                print(try LedgerJSON.encode(bundle))
-            } catch let failure as LedgerFailure {
-                CommandSupport.printError(failure.messageZh, failure.messageEn)
-                throw ExitCode(1)
-            }
+            try await LedgerJSON.printProof(db) { try await $0.inclusionProof(index: index, size: size) }
         }
     }
 
@@ -77,13 +71,7 @@ struct LedgerCommand: AsyncParsableCommand {
         @Option(help: "The newer size (default: current).") var to: Int?
 
         func run() async throws {
-            do {
-                let bundle = try await CommandSupport.withWorkspace(db) { try await $0.ledger.consistencyProof(from: from, to: to) }
-                print(try LedgerJSON.encode(bundle))
-            } catch let failure as LedgerFailure {
-                CommandSupport.printError(failure.messageZh, failure.messageEn)
-                throw ExitCode(1)
-            }
+            try await LedgerJSON.printProof(db) { try await $0.consistencyProof(from: from, to: to) }
         }
     }
 
@@ -124,6 +112,17 @@ struct LedgerCommand: AsyncParsableCommand {
 }
 
 enum LedgerJSON {
+    /// Makes a proof bundle and prints it as JSON; a size or index out of range is a clear error.
+    static func printProof<Bundle: Encodable & Sendable>(_ db: DatabaseOptions, _ make: @Sendable (Ledger) async throws -> Bundle) async throws {
+        do {
+            let bundle = try await CommandSupport.withWorkspace(db) { try await make($0.ledger) }
+            print(try encode(bundle))
+        } catch let failure as LedgerFailure {
+            CommandSupport.printError(failure.messageZh, failure.messageEn)
+            throw ExitCode(1)
+        }
+    }
+
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

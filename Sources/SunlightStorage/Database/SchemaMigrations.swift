@@ -88,17 +88,13 @@ public enum SchemaMigrations {
                     key_hash TEXT,
                     hash_before TEXT,
                     hash_after TEXT,
-                    details TEXT,
-                    entry TEXT NOT NULL,
-                    leaf_hash TEXT NOT NULL)
+                    details TEXT)
                 """).run()
             try await db.raw("CREATE INDEX ledger_entries_object ON ledger_entries (object_type, object_id)").run()
             try await db.raw("""
                 CREATE TABLE ledger_nodes (
-                    level INTEGER NOT NULL,
-                    idx BIGINT NOT NULL,
-                    hash TEXT NOT NULL,
-                    PRIMARY KEY (level, idx))
+                    id BIGINT PRIMARY KEY,
+                    hash TEXT NOT NULL)
                 """).run()
             try await db.raw("CREATE TABLE ledger_state (id INTEGER PRIMARY KEY, size BIGINT NOT NULL, origin TEXT NOT NULL)").run()
             // The origin names this log in every checkpoint; random, so two databases never share one.

@@ -39,18 +39,12 @@ public struct Ledger: Sendable {
         guard !addresses.isEmpty else { return store }
         for chunk in stride(from: 0, to: addresses.count, by: 200) {
             let part = addresses[chunk..<min(chunk + 200, addresses.count)]
-            let rows = try await db.select().columns("level", "idx", "hash").from("ledger_nodes").where { group in
-                var group = group
-                for address in part {
-                    group = group.orWhere { inner in
-                        inner.where("level", .equal, address.level).where("idx", .equal, address.index)
-                    }
-                }
-                return group
-            }.all()
+            let rows = try await db.select().columns("id", "hash").from("ledger_nodes")
+                .where("id", .in, part.map(NodeKey.id)).all()
             for row in rows {
                 guard let hash = TreeHash(hex: try row.decode(column: "hash", as: String.self)) else { continue }
-                try store.put(level: try row.decode(column: "level", as: Int.self), index: try row.decode(column: "idx", as: Int.self), hash: hash)
+                let address = NodeKey.address(try row.decode(column: "id", as: Int64.self))
+                try store.put(level: address.level, index: address.index, hash: hash)
             }
         }
         return store
@@ -115,10 +109,10 @@ public struct Ledger: Sendable {
             let addresses = try MerkleTreeView.nodesRead(forInclusionProofOf: index, size: size) + [NodeAddress(level: 0, index: index)]
                 + MerkleTreeView.nodesRead(forRootOfSize: size)
             let store = try await Self.nodes(addresses, on: db)
-            let entry = try await db.select().column("entry").from("ledger_entries").where("seq", .equal, index).first()?
-                .decode(column: "entry", as: String.self)
+            let entry = try await db.select().columns(LedgerEntry.columns).from("ledger_entries").where("seq", .equal, index).first()
+                .map { row in Array(try LedgerEntry(row: row).encoded(actorHash: keys.keyedHash(try row.decode(column: "actor", as: String.self)))) }
             return try InclusionProofBundle(view: MerkleTreeView(size: size, reader: store), index: index,
-                                            entry: entry.map { Array($0.utf8) }, checkpoint: checkpoint)
+                                            entry: entry, checkpoint: checkpoint)
         }
     }
 
@@ -136,15 +130,6 @@ public struct Ledger: Sendable {
             let store = try await Self.nodes(addresses, on: db)
             return try ConsistencyProofBundle(view: MerkleTreeView(size: newSize, reader: store), oldSize: oldSize,
                                               checkpoint: checkpoint, oldCheckpoint: oldCheckpoint)
-        }
-    }
-
-    /// The ledger entries of one record, newest first (the record's history).
-    public func history(objectType: String, objectID: String, limit: Int = 200) async throws -> [Change] {
-        try await database.withConnection { db in
-            try await db.select().columns("seq", "at", "actor", "action", "object_type", "object_id", "hash_before", "hash_after", "details")
-                .from("ledger_entries").where("object_type", .equal, objectType).where("object_id", .equal, objectID)
-                .orderBy("seq", .descending).limit(limit).all().map(LedgerSink.change)
         }
     }
 }
@@ -170,4 +155,12 @@ public enum LedgerFailure: Error, Equatable, Sendable {
         case .noCheckpoint(let size): return "no signed checkpoint of size \(size) was made"
         }
     }
+}
+
+/// Stored nodes are keyed by one integer, `level << 40 | index`: a single-column primary key
+/// makes fetching the O(log n) nodes of a proof one `IN (…)` lookup.
+enum NodeKey {
+    static func id(_ address: NodeAddress) -> Int64 { Int64(address.level) << 40 | Int64(address.index) }
+    static func id(level: Int, index: Int) -> Int64 { Int64(level) << 40 | Int64(index) }
+    static func address(_ id: Int64) -> NodeAddress { NodeAddress(level: Int(id >> 40), index: Int(id & ((1 << 40) - 1))) }
 }

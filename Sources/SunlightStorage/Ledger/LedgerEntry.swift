@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import SunlightContract
 import SunlightLedger
 
@@ -8,6 +9,9 @@ import SunlightLedger
 /// columns stored beside it, so `sunlight verify` can rebuild it from those columns and notice
 /// if either was edited. Personal identifiers appear only as keyed hashes.
 struct LedgerEntry: Sendable, Equatable {
+    /// The columns of `ledger_entries`, in insert order.
+    static let columns = ["seq", "at", "actor", "action", "object_type", "object_id", "key_hash", "hash_before", "hash_after", "details"]
+
     let seq: Int64
     let at: String
     let actor: String
@@ -34,5 +38,18 @@ struct LedgerEntry: Sendable, Equatable {
             "key": text(keyHash), "before": text(hashBefore), "after": text(hashAfter), "details": details,
         ])
         return Data(object.bytes)
+    }
+}
+
+extension LedgerEntry {
+    init(row: any SQLRow) throws {
+        self.init(seq: try row.decode(column: "seq", as: Int64.self), at: try row.decode(column: "at", as: String.self),
+                  actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),
+                  objectType: try row.decode(column: "object_type", as: String.self),
+                  objectID: try row.decode(column: "object_id", as: String.self),
+                  keyHash: try row.decode(column: "key_hash", as: String?.self),
+                  hashBefore: try row.decode(column: "hash_before", as: String?.self),
+                  hashAfter: try row.decode(column: "hash_after", as: String?.self),
+                  details: try row.decode(column: "details", as: String?.self))
     }
 }

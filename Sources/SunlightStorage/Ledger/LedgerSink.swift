@@ -36,22 +36,20 @@ public struct LedgerSink: ChangeSink {
             rows.append([
                 SQLBind(entry.seq), SQLBind(entry.at), SQLBind(entry.actor), SQLBind(entry.action), SQLBind(entry.objectType),
                 SQLBind(entry.objectID), SQLBind(entry.keyHash), SQLBind(entry.hashBefore), SQLBind(entry.hashAfter),
-                SQLBind(entry.details), SQLBind(String(decoding: bytes, as: UTF8.self)), SQLBind(leaf.hex),
+                SQLBind(entry.details),
             ])
         }
         for chunk in stride(from: 0, to: rows.count, by: 400) {
-            var insert = db.insert(into: "ledger_entries").columns(
-                "seq", "at", "actor", "action", "object_type", "object_id", "key_hash", "hash_before", "hash_after", "details",
-                "entry", "leaf_hash")
+            var insert = db.insert(into: "ledger_entries").columns(LedgerEntry.columns)
             for row in rows[chunk..<min(chunk + 400, rows.count)] { insert = insert.values(row) }
             try await insert.run()
         }
         guard let store = appender.store as? MemoryNodeStore else { return }
         let fresh = store.nodes.filter { !known.contains($0.key) }.sorted { ($0.key.level, $0.key.index) < ($1.key.level, $1.key.index) }
         for chunk in stride(from: 0, to: fresh.count, by: 1000) {
-            var insert = db.insert(into: "ledger_nodes").columns("level", "idx", "hash")
+            var insert = db.insert(into: "ledger_nodes").columns("id", "hash")
             for (address, hash) in fresh[chunk..<min(chunk + 1000, fresh.count)] {
-                insert = insert.values(SQLBind(address.level), SQLBind(address.index), SQLBind(hash.hex))
+                insert = insert.values(SQLBind(NodeKey.id(address)), SQLBind(hash.hex))
             }
             try await insert.run()
         }

@@ -56,15 +56,17 @@ public struct LedgerVerifier: Sendable {
         // Pass 1: every entry, in order.
         let scan = EntryScan(keys: keys, targets: targets)
         try await database.withConnection { db in
-            try await db.select().columns("seq", "at", "actor", "action", "object_type", "object_id", "key_hash", "hash_before",
-                                          "hash_after", "details", "entry", "leaf_hash")
-                .from("ledger_entries").orderBy("seq").run { row in scan.consume(row) }
+            // Each entry with its stored leaf (level-0 node; its key is the index itself).
+            try await db.raw("""
+                SELECT e.seq, e.at, e.actor, e.action, e.object_type, e.object_id, e.key_hash, e.hash_before, e.hash_after,
+                       e.details, n.hash AS leaf FROM ledger_entries e LEFT JOIN ledger_nodes n ON n.id = e.seq ORDER BY e.seq
+                """).run { row in scan.consume(row) }
         }
         report.entries = scan.count
         report.problems += scan.problems
         let root = scan.frontier.root()
         report.rootHash = root
-        report.checked.append("\(scan.count) ledger entries re-encoded from their columns, re-hashed and checked in sequence")
+        report.checked.append("\(scan.count) ledger entries re-encoded from their columns, re-hashed, checked in sequence and against their stored leaves")
         report.checked.append("Merkle tree recomputed from all entries: size \(scan.count), root \(root.hex)")
 
         for (size, expected) in targets where size > scan.count {
@@ -133,15 +135,8 @@ private final class EntryScan: @unchecked Sendable {
 
     func consume(_ row: any SQLRow) {
         do {
-            let seq = try row.decode(column: "seq", as: Int64.self)
-            let entry = LedgerEntry(
-                seq: seq, at: try row.decode(column: "at", as: String.self), actor: try row.decode(column: "actor", as: String.self),
-                action: try row.decode(column: "action", as: String.self), objectType: try row.decode(column: "object_type", as: String.self),
-                objectID: try row.decode(column: "object_id", as: String.self), keyHash: try row.decode(column: "key_hash", as: String?.self),
-                hashBefore: try row.decode(column: "hash_before", as: String?.self), hashAfter: try row.decode(column: "hash_after", as: String?.self),
-                details: try row.decode(column: "details", as: String?.self))
-            let storedText = try row.decode(column: "entry", as: String.self)
-            let storedLeaf = try row.decode(column: "leaf_hash", as: String.self)
+            let entry = try LedgerEntry(row: row)
+            let seq = entry.seq
             if seq != Int64(count) {
                 problems.append("entry \(count): found sequence number \(seq) in its place: entries deleted or reordered")
             }
@@ -150,16 +145,14 @@ private final class EntryScan: @unchecked Sendable {
                 actorHash = keys.keyedHash(entry.actor)
                 actorHashes[entry.actor] = actorHash
             }
-            let bytes = entry.encoded(actorHash: actorHash)
-            if let range = storedText.range(of: #""seq":[0-9]+"#, options: .regularExpression),
-               let textSeq = Int64(storedText[range].dropFirst(6)), textSeq != seq {
-                problems.append("entry \(seq): holds the text of sequence number \(textSeq): entries reordered")
-            } else if bytes != Data(storedText.utf8) {
-                problems.append("entry \(seq): its columns and its encoded text disagree: edited")
+            // The tree is rebuilt from the entries as their columns say: any edit changes a leaf.
+            let leaf = MerkleHashing.leafHash(entry.encoded(actorHash: actorHash))
+            let stored = try row.decode(column: "leaf", as: String?.self)
+            if stored == nil {
+                problems.append("entry \(seq): has no leaf in the stored tree")
+            } else if stored != leaf.hex {
+                problems.append("entry \(seq): does not match its leaf in the stored tree: edited or reordered")
             }
-            // The tree is built from the stored text: what witnesses' proofs cover.
-            let leaf = MerkleHashing.leafHash(Data(storedText.utf8))
-            if leaf.hex != storedLeaf { problems.append("entry \(seq): stored leaf hash does not match its text") }
             frontier.append(leaf)
             count += 1
             for (root, label) in targets[count] ?? [] where frontier.root() != root {
