@@ -6,6 +6,8 @@ public struct Dataset: Sendable, Identifiable {
     public let fields: [Field]
     /// How a row is tied to a unit, so a unit officer sees only their subtree.
     public let scope: UnitScope
+    /// The field names in the byte order canonical encodings write them, sorted once.
+    public let canonicalOrder: [String]
 
     public var id: String { name }
     /// The SQL table that holds the dataset (its name, as the contract spells it).
@@ -23,6 +25,7 @@ public struct Dataset: Sendable, Identifiable {
         self.nameZh = nameZh
         self.scope = scope
         self.fields = fields
+        self.canonicalOrder = fields.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     public var nameEn: String { name.replacingOccurrences(of: "_", with: " ").capitalized }

@@ -25,16 +25,32 @@ public struct Record: Sendable, Equatable {
     /// attributes. Two databases holding the same row produce the same bytes, which is what the
     /// ledger hashes.
     public func canonicalJSON(in dataset: Dataset) -> [UInt8] {
-        var object: [String: CanonicalJSON] = [:]
-        for field in dataset.fields {
-            switch self[field.name] {
-            case .null: object[field.name] = .null
-            case .text(let s): object[field.name] = .string(s)
-            case .integer(let i): object[field.name] = .integer(i)
-            case .bool(let b): object[field.name] = .bool(b)
+        // Written in `dataset.canonicalOrder` directly ("_attributes" sorts before every field
+        // name, which are lower-case): the same bytes as `CanonicalJSON.object`, without
+        // building and sorting a dictionary for each of a million records.
+        var output: [UInt8] = [UInt8(ascii: "{")]
+        output.reserveCapacity(384)
+        var first = true
+        func key(_ name: String) {
+            if !first { output.append(UInt8(ascii: ",")) }
+            first = false
+            CanonicalJSON.string(name).write(into: &output)
+            output.append(UInt8(ascii: ":"))
+        }
+        if !attributes.isEmpty {
+            key("_attributes")
+            CanonicalJSON.object(attributes.mapValues(CanonicalJSON.string)).write(into: &output)
+        }
+        for name in dataset.canonicalOrder {
+            key(name)
+            switch self[name] {
+            case .null: CanonicalJSON.null.write(into: &output)
+            case .text(let s): CanonicalJSON.string(s).write(into: &output)
+            case .integer(let i): CanonicalJSON.integer(i).write(into: &output)
+            case .bool(let b): CanonicalJSON.bool(b).write(into: &output)
             }
         }
-        if !attributes.isEmpty { object["_attributes"] = .object(attributes.mapValues(CanonicalJSON.string)) }
-        return CanonicalJSON.object(object).bytes
+        output.append(UInt8(ascii: "}"))
+        return output
     }
 }

@@ -102,3 +102,25 @@ struct RowParserTests {
         #expect(json == String(decoding: record.canonicalJSON(in: Registry.people), as: UTF8.self))
     }
 }
+
+@Suite("Canonical JSON")
+struct CanonicalJSONTests {
+    @Test func recordEncodingEqualsTheGenericEncoder() {
+        var record = Record(attributes: ["备注": "x\"y", "Z": "1"])
+        record["name"] = .text("张三\n")
+        record["id_number"] = .text("11010519491231002X")
+        record["is_leader"] = .bool(true)
+        var object: [String: CanonicalJSON] = ["_attributes": .object(["备注": .string("x\"y"), "Z": .string("1")])]
+        for field in Registry.people.fields {
+            switch record[field.name] {
+            case .null: object[field.name] = .null
+            case .text(let s): object[field.name] = .string(s)
+            case .integer(let i): object[field.name] = .integer(i)
+            case .bool(let b): object[field.name] = .bool(b)
+            }
+        }
+        #expect(record.canonicalJSON(in: Registry.people) == CanonicalJSON.object(object).bytes)
+        #expect(String(decoding: CanonicalJSON.object(["b": .integer(-3), "a": .string("\u{1}\\")]).bytes, as: UTF8.self)
+                == #"{"a":"\u0001\\","b":-3}"#)
+    }
+}

@@ -1,9 +1,9 @@
 import Foundation
 import SQLKit
 import SunlightContract
+@testable import SunlightStorage
 import SunlightImport
 import SunlightLedger
-import SunlightStorage
 import SunlightTestSupport
 import Testing
 
@@ -137,6 +137,31 @@ struct LedgerTests {
             #expect(throws: (any Error).self) { try consistency.verify(vkey: vkey, trustedOldRoot: MerkleHashing.emptyRoot) }
             await #expect(throws: LedgerFailure.self) { try await test.ledger.inclusionProof(index: 40) }
             await #expect(throws: LedgerFailure.self) { try await test.ledger.consistencyProof(from: 10, to: 99) }
+        }
+    }
+}
+
+@Suite("Ledger entry encoding")
+struct LedgerEntryEncodingTests {
+    @Test func theDirectEncoderIsCanonicalJSON() throws {
+        // The entry writer spells out the key order by hand; it must equal the generic encoder.
+        let details = #"{"file_sha256":"ab","rows_read":"3"}"#
+        let changes = [
+            Change(at: "2026-01-01T00:00:00.000Z", actor: "a", action: .importFile, objectType: "imports", objectID: "1", details: details),
+            Change(at: "t", actor: "b", action: .update, objectType: "people", objectID: "9", objectKey: "K", hashBefore: "x", hashAfter: "y"),
+        ]
+        for (seq, change) in changes.enumerated() {
+            var object: [String: CanonicalJSON] = [
+                "v": .integer(1), "seq": .integer(Int64(seq)), "at": .string(change.at), "actor": .string("H"),
+                "action": .string(change.action.rawValue), "object_type": .string(change.objectType), "object_id": .string(change.objectID),
+                "key": change.objectKey.map { .string("k:" + $0) } ?? .null,
+                "before": change.hashBefore.map(CanonicalJSON.string) ?? .null, "after": change.hashAfter.map(CanonicalJSON.string) ?? .null,
+                "details": .null,
+            ]
+            if change.details != nil { object["details"] = .object(["file_sha256": .string("ab"), "rows_read": .string("3")]) }
+            let expected = CanonicalJSON.object(object).bytes
+            let actual = LedgerEntryProbe.encode(change, seq: Int64(seq), keyHash: change.objectKey.map { "k:" + $0 }, actorHash: "H")
+            #expect(actual == expected, "\(String(decoding: actual, as: UTF8.self))")
         }
     }
 }

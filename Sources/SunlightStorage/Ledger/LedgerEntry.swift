@@ -24,20 +24,38 @@ struct LedgerEntry: Sendable, Equatable {
     let hashAfter: String?
     let details: String?
 
-    /// The canonical bytes, given the keyed hash of the actor.
+    /// The canonical bytes, given the keyed hash of the actor: `CanonicalJSON` of the entry, its
+    /// keys written directly in their (fixed, byte-sorted) order, since this runs for every entry
+    /// appended and for every entry `verify` reads.
     func encoded(actorHash: String) -> Data {
-        func text(_ value: String?) -> CanonicalJSON { value.map(CanonicalJSON.string) ?? .null }
-        var details: CanonicalJSON = text(self.details)
-        if let raw = self.details, let data = raw.data(using: .utf8),
-           let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: String] {
-            details = .object(object.mapValues(CanonicalJSON.string))
+        var output: [UInt8] = []
+        output.reserveCapacity(320)
+        func member(_ key: String, _ value: CanonicalJSON, first: Bool = false) {
+            if !first { output.append(UInt8(ascii: ",")) }
+            CanonicalJSON.string(key).write(into: &output)
+            output.append(UInt8(ascii: ":"))
+            value.write(into: &output)
         }
-        let object: CanonicalJSON = .object([
-            "v": .integer(1), "seq": .integer(seq), "at": .string(at), "actor": .string(actorHash), "action": .string(action),
-            "object_type": .string(objectType), "object_id": .string(objectID),
-            "key": text(keyHash), "before": text(hashBefore), "after": text(hashAfter), "details": details,
-        ])
-        return Data(object.bytes)
+        func text(_ value: String?) -> CanonicalJSON { value.map(CanonicalJSON.string) ?? .null }
+        var detailsValue: CanonicalJSON = text(details)
+        if let raw = details, let data = raw.data(using: .utf8),
+           let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: String] {
+            detailsValue = .object(object.mapValues(CanonicalJSON.string))
+        }
+        output.append(UInt8(ascii: "{"))
+        member("action", .string(action), first: true)
+        member("actor", .string(actorHash))
+        member("after", text(hashAfter))
+        member("at", .string(at))
+        member("before", text(hashBefore))
+        member("details", detailsValue)
+        member("key", text(keyHash))
+        member("object_id", .string(objectID))
+        member("object_type", .string(objectType))
+        member("seq", .integer(seq))
+        member("v", .integer(1))
+        output.append(UInt8(ascii: "}"))
+        return Data(output)
     }
 }
 
@@ -51,5 +69,14 @@ extension LedgerEntry {
                   hashBefore: try row.decode(column: "hash_before", as: String?.self),
                   hashAfter: try row.decode(column: "hash_after", as: String?.self),
                   details: try row.decode(column: "details", as: String?.self))
+    }
+}
+
+/// For tests: the entry bytes of a change, as the sink writes them.
+enum LedgerEntryProbe {
+    static func encode(_ change: Change, seq: Int64, keyHash: String?, actorHash: String) -> [UInt8] {
+        Array(LedgerEntry(seq: seq, at: change.at, actor: change.actor, action: change.action.rawValue, objectType: change.objectType,
+                          objectID: change.objectID, keyHash: keyHash, hashBefore: change.hashBefore, hashAfter: change.hashAfter,
+                          details: change.details).encoded(actorHash: actorHash))
     }
 }
