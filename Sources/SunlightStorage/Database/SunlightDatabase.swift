@@ -75,6 +75,18 @@ public final class SunlightDatabase: Sendable {
         }
     }
 
+    /// Runs `body` with the raw SQLite connection, for the few read paths where SQLKit's
+    /// per-column decoding dominates (`verify` over millions of entries). Nil on PostgreSQL,
+    /// where callers take their generic SQLKit path.
+    public func withSQLiteConnection<T: Sendable>(_ body: @Sendable (SQLiteConnection) async throws -> T) async throws -> T? {
+        guard case .sqlite(let pool) = pool else { return nil }
+        var quiet = logger
+        quiet.logLevel = .warning
+        let connection = try await pool.requestConnection(logger: quiet).get()
+        defer { pool.releaseConnection(connection, logger: quiet) }
+        return try await body(connection)
+    }
+
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     /// Nothing partial is ever written — the basis of all-or-nothing imports and of the ledger
     /// entry being written with the change it records.

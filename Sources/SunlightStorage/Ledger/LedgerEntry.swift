@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SQLiteNIO
 import SunlightContract
 import SunlightLedger
 
@@ -59,7 +60,38 @@ struct LedgerEntry: Sendable, Equatable {
     }
 }
 
+/// Column access common to SQLKit rows and raw SQLite rows, so the entry decoder serves both.
+protocol LedgerColumns {
+    func text(_ name: String) throws -> String?
+    func integer(_ name: String) throws -> Int64?
+}
+
+struct SQLKitColumns: LedgerColumns {
+    let row: any SQLRow
+    func text(_ name: String) throws -> String? { try row.decode(column: name, as: String?.self) }
+    func integer(_ name: String) throws -> Int64? { try row.decode(column: name, as: Int64?.self) }
+}
+
+struct SQLiteColumns: LedgerColumns {
+    let row: SQLiteRow
+    func text(_ name: String) -> String? { row.column(name)?.string }
+    func integer(_ name: String) -> Int64? { row.column(name)?.integer.map(Int64.init) }
+}
+
+struct MissingColumn: Error { let name: String }
+
 extension LedgerEntry {
+    init(columns row: some LedgerColumns) throws {
+        func required(_ name: String) throws -> String {
+            guard let value = try row.text(name) else { throw MissingColumn(name: name) }
+            return value
+        }
+        guard let seq = try row.integer("seq") else { throw MissingColumn(name: "seq") }
+        self.init(seq: seq, at: try required("at"), actor: try required("actor"), action: try required("action"),
+                  objectType: try required("object_type"), objectID: try required("object_id"), keyHash: try row.text("key_hash"),
+                  hashBefore: try row.text("hash_before"), hashAfter: try row.text("hash_after"), details: try row.text("details"))
+    }
+
     init(row: any SQLRow) throws {
         self.init(seq: try row.decode(column: "seq", as: Int64.self), at: try row.decode(column: "at", as: String.self),
                   actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),

@@ -55,12 +55,18 @@ public struct LedgerVerifier: Sendable {
 
         // Pass 1: every entry, in order.
         let scan = EntryScan(keys: keys, targets: targets)
-        try await database.withConnection { db in
-            // Each entry with its stored leaf (level-0 node; its key is the index itself).
-            try await db.raw("""
-                SELECT e.seq, e.at, e.actor, e.action, e.object_type, e.object_id, e.key_hash, e.hash_before, e.hash_after,
-                       e.details, n.hash AS leaf FROM ledger_entries e LEFT JOIN ledger_nodes n ON n.id = e.seq ORDER BY e.seq
-                """).run { row in scan.consume(row) }
+        // Each entry with its stored leaf (level-0 node; its key is the index itself).
+        let query = """
+            SELECT e.seq, e.at, e.actor, e.action, e.object_type, e.object_id, e.key_hash, e.hash_before, e.hash_after,
+                   e.details, n.hash AS leaf FROM ledger_entries e LEFT JOIN ledger_nodes n ON n.id = e.seq ORDER BY e.seq
+            """
+        let raw: Void? = try await database.withSQLiteConnection { connection in
+            try await connection.query(query, []) { row in scan.consume(SQLiteColumns(row: row)) }
+        }
+        if raw == nil {
+            try await database.withConnection { db in
+                try await db.raw(SQLQueryString(query)).run { row in scan.consume(SQLKitColumns(row: row)) }
+            }
         }
         report.entries = scan.count
         report.problems += scan.problems
@@ -133,9 +139,9 @@ private final class EntryScan: @unchecked Sendable {
         self.targets = targets
     }
 
-    func consume(_ row: any SQLRow) {
+    func consume(_ row: some LedgerColumns) {
         do {
-            let entry = try LedgerEntry(row: row)
+            let entry = try LedgerEntry(columns: row)
             let seq = entry.seq
             if seq != Int64(count) {
                 problems.append("entry \(count): found sequence number \(seq) in its place: entries deleted or reordered")
@@ -147,7 +153,7 @@ private final class EntryScan: @unchecked Sendable {
             }
             // The tree is rebuilt from the entries as their columns say: any edit changes a leaf.
             let leaf = MerkleHashing.leafHash(entry.encoded(actorHash: actorHash))
-            let stored = try row.decode(column: "leaf", as: String?.self)
+            let stored = try row.text("leaf")
             if stored == nil {
                 problems.append("entry \(seq): has no leaf in the stored tree")
             } else if stored != leaf.hex {
