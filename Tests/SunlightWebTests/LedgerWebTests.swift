@@ -7,7 +7,7 @@ import SunlightContract
 import SunlightLedger
 import SunlightStorage
 import SunlightTestSupport
-import SunlightWeb
+@testable import SunlightWeb
 import Testing
 
 @Suite("Ledger over the web")
@@ -68,5 +68,14 @@ struct LedgerWebTests {
             let failed = try await browser.post("/ledger/verify", form: [:])
             #expect(failed.text.contains("验证失败") && failed.text.contains("people #3"))
         }
+    }
+}
+
+@Suite("Display")
+struct DisplayTimeTests {
+    @Test func instantsAreShownInChinaTime() {
+        #expect(DisplayTime.local("2026-11-21T23:13:15.656Z") == "2026-11-22 07:13:15")
+        #expect(DisplayTime.local("2026-01-01T00:00:00Z") == "2026-01-01 08:00:00")
+        #expect(DisplayTime.local("not a time") == "not a time")
     }
 }

@@ -33,7 +33,7 @@ struct ImportPages {
         var values: [String: Any] = [
             "datasets": datasets.map { ["name": $0.name, "label": RecordDisplay.datasetName($0, language), "selected": $0.name == selected] },
             "imports": imports.map { record -> [String: Any] in
-                ["id": record.id, "at": record.finishedAt, "dataset": record.dataset, "file": record.fileName, "actor": record.actor,
+                ["id": record.id, "at": DisplayTime.local(record.finishedAt), "dataset": record.dataset, "file": record.fileName, "actor": record.actor,
                  "read": record.rowsRead, "rejected": record.rejected, "status": statusText(record.status, language)]
             },
         ]

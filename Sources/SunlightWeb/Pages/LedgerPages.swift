@@ -51,7 +51,7 @@ struct LedgerPages {
         ]
         if let latest = try await services.ledger.latestCheckpoint() {
             values["checkpoint"] = latest.text
-            values["checkpointAt"] = "\(latest.createdAt) · \(Strings.text("ledger_size", language)) \(latest.size)"
+            values["checkpointAt"] = "\(DisplayTime.local(latest.createdAt)) · \(Strings.text("ledger_size", language)) \(latest.size)"
         }
         if let verification {
             values["verification"] = [

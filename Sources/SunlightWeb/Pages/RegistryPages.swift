@@ -69,7 +69,7 @@ struct RegistryPages {
             fields.append(item)
         }
         let history = try await services.records.history(of: dataset, id: stored.id).map { change -> [String: Any] in
-            ["at": change.at, "actor": change.actor, "action": change.action.rawValue, "hash": String((change.hashAfter ?? "—").prefix(16))]
+            ["at": DisplayTime.local(change.at), "actor": change.actor, "action": change.action.rawValue, "hash": String((change.hashAfter ?? "—").prefix(16))]
         }
         let title = stored.record["name"].text ?? stored.record.key(in: dataset)
         let values: [String: Any] = [
