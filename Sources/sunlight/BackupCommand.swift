@@ -22,8 +22,13 @@ struct Backup: AsyncParsableCommand {
         }
         let database = try await SunlightDatabase.open(location, logger: CommandSupport.logger("sunlight"))
         // VACUUM INTO reads one consistent snapshot (a read transaction) while writers go on.
-        try await database.withConnection { sql in
-            try await sql.raw("VACUUM INTO \(bind: file)").run()
+        let target = file
+        do {
+            try await database.withConnection { sql in try await sql.raw("VACUUM INTO \(bind: target)").run() }
+        } catch {
+            await database.shutdown()
+            CommandSupport.printError("备份失败：\(error)", "backup failed: \(error)")
+            throw ExitCode(1)
         }
         await database.shutdown()
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0

@@ -46,11 +46,8 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let database = try await SunlightDatabase.open(db.location, logger: CommandSupport.logger("sunlight"))
-        let applied = try await Migrator(database: database).migrate()
-        let all = try await Migrator(database: database).appliedVersions()
-        print(applied.isEmpty ? "schema up to date (version \(all.max() ?? 0))"
-                              : "applied: " + applied.map { "\($0.version) \($0.name)" }.joined(separator: "; "))
-        await database.shutdown()
+        // Opening the workspace applies pending migrations; report what the schema is now.
+        let versions = try await CommandSupport.withWorkspace(db) { try await Migrator(database: $0.database).appliedVersions() }
+        print("schema up to date (version \(versions.max() ?? 0))")
     }
 }
