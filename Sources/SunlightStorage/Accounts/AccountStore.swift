@@ -62,6 +62,42 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// Changes an account's role, unit, name or status, and optionally its password. Disabling
+    /// an account or changing its password ends its sessions at once; its API tokens stop working
+    /// while it is disabled.
+    public func updateUser(id: Int64, displayName: String, role: Role, unitCode: String?, disabled: Bool,
+                           newPassword: String?, by principal: Principal) async throws {
+        let unit = unitCode?.trimmingCharacters(in: .whitespaces)
+        if role == .unitOfficer && (unit ?? "").isEmpty {
+            throw AccountError(code: "user.unit_required", messageZh: "单位廉政联络员必须绑定单位",
+                               messageEn: "a unit officer must be bound to a unit")
+        }
+        if let newPassword, !newPassword.isEmpty, newPassword.count < Self.minimumPasswordLength {
+            throw AccountError(code: "user.password_short", messageZh: "密码至少 \(Self.minimumPasswordLength) 个字符",
+                               messageEn: "the password needs at least \(Self.minimumPasswordLength) characters")
+        }
+        let hash = newPassword.flatMap { $0.isEmpty ? nil : Bcrypt.hash($0, cost: bcryptCost) }
+        try await recorder.write(by: principal) { tx in
+            guard try await tx.sql.select().column("id").from("users").where("id", .equal, id).first() != nil else {
+                throw AccountError(code: "user.unknown", messageZh: "用户不存在", messageEn: "no such user")
+            }
+            if let unit, !unit.isEmpty,
+               try await tx.sql.select().column("id").from("units").where("unit_code", .equal, unit).first() == nil {
+                throw AccountError(code: "user.unit_unknown", messageZh: "单位编码不存在：\(unit)", messageEn: "no unit with code \(unit)")
+            }
+            var update = tx.sql.update("users").set("display_name", to: displayName).set("role", to: role.rawValue)
+                .set("unit_code", to: SQLBind(unit?.isEmpty == false ? unit : nil)).set("disabled", to: disabled)
+                .set("updated_at", to: Timestamps.now())
+            if let hash { update = update.set("password_hash", to: hash) }
+            try await update.where("id", .equal, id).run()
+            if disabled || hash != nil {
+                try await tx.sql.delete(from: "sessions").where("user_id", .equal, id).run()
+            }
+            let details = "{\"role\":\"\(role.rawValue)\",\"disabled\":\"\(disabled)\",\"password_changed\":\"\(hash != nil)\"}"
+            try await tx.note(.update, objectType: "users", objectID: String(id), details: details)
+        }
+    }
+
     public func users() async throws -> [User] {
         try await database.withConnection { db in
             try await db.select().column(SQLLiteral.all).from("users").orderBy("username").all().map(Self.user)

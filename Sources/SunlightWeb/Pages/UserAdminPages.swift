@@ -9,6 +9,8 @@ struct UserAdminPages {
     func register(on router: Router<AppRequestContext>) {
         router.get("/admin/users", use: list)
         router.post("/admin/users", use: create)
+        router.get("/admin/users/:id", use: editForm)
+        router.post("/admin/users/:id", use: update)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -20,8 +22,9 @@ struct UserAdminPages {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language
         let users = try await services.accounts.users().map { user -> [String: Any] in
-            ["username": user.username, "displayName": user.displayName,
-             "role": language == .zh ? user.role.labelZh : user.role.labelEn, "unit": user.unitCode ?? "—"]
+            ["id": user.id, "username": user.username, "displayName": user.displayName,
+             "role": language == .zh ? user.role.labelZh : user.role.labelEn, "unit": user.unitCode ?? "—",
+             "status": Strings.text(user.disabled ? "disabled" : "active", language)]
         }
         var values: [String: Any] = [
             "users": users,
@@ -46,5 +49,51 @@ struct UserAdminPages {
                                     flash: nil, status: .unprocessableContent)
         }
         return try await render(request, context: context, error: nil, flash: Strings.text("user_created", context.language))
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        guard let id = context.parameters.get("id", as: Int64.self), let user = try await services.accounts.user(id: id) else {
+            throw WebError.notFound
+        }
+        return renderEdit(user, request: request, context: context, error: nil, status: .ok)
+    }
+
+    private func renderEdit(_ user: User, request: Request, context: AppRequestContext, error: String?,
+                            status: HTTPResponse.Status) -> Response {
+        let language = context.language
+        var values: [String: Any] = [
+            "id": user.id, "username": user.username, "displayName": user.displayName, "unitCode": user.unitCode ?? "",
+            "disabled": user.disabled,
+            "roles": Role.allCases.map { ["code": $0.rawValue, "label": language == .zh ? $0.labelZh : $0.labelEn,
+                                          "selected": $0 == user.role] as [String: Any] },
+        ]
+        if let error { values["error"] = error }
+        return services.renderer.render("user_edit", title: user.username, request: request, context: context, values: values,
+                                        status: status)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requireAdmin()
+        guard let id = context.parameters.get("id", as: Int64.self), let user = try await services.accounts.user(id: id) else {
+            throw WebError.notFound
+        }
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let role = Role(rawValue: form["role"] ?? "") else { throw WebError.badRequest("role", zh: "角色无效", en: "invalid role") }
+        let disabled = form["disabled"] == "1"
+        if user.id == principal.userID && (disabled || role != .admin) {
+            return renderEdit(user, request: request, context: context,
+                              error: context.language == .zh ? "不能停用自己或取消自己的管理员角色" : "you cannot disable yourself or drop your own admin role",
+                              status: .unprocessableContent)
+        }
+        do {
+            try await services.accounts.updateUser(id: id, displayName: form["display_name"] ?? "", role: role, unitCode: form["unit_code"],
+                                                   disabled: disabled, newPassword: form["password"], by: principal)
+        } catch let error as AccountError {
+            return renderEdit(user, request: request, context: context,
+                              error: context.language == .zh ? error.messageZh : error.messageEn, status: .unprocessableContent)
+        }
+        return try await render(request, context: context, error: nil, flash: Strings.text("user_updated", context.language))
     }
 }
