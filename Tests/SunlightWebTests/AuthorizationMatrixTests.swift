@@ -34,10 +34,7 @@ struct AuthorizationMatrixTests {
         let username = WebFixture.users.first { $0.1 == role }!.0
         let token = fixture.tokens[username]
         var firstIDs: [String: Int64] = [:]
-        for dataset in Registry.all {
-            let page = try await SunlightStorage_firstID(fixture, dataset)
-            firstIDs[dataset.name] = page
-        }
+        for dataset in Registry.all { firstIDs[dataset.name] = try await firstID(fixture, dataset) }
         let ids = firstIDs
         try await fixture.run { client async throws in
             var browser = Browser(client)
@@ -128,7 +125,7 @@ struct AuthorizationMatrixTests {
     }
 }
 
-private func SunlightStorage_firstID(_ fixture: WebFixture, _ dataset: Dataset) async throws -> Int64 {
-    let page = try await SunlightStorage.RecordStore(database: fixture.test.database).list(dataset, query: .init(perPage: 1), reach: .everywhere)
+private func firstID(_ fixture: WebFixture, _ dataset: Dataset) async throws -> Int64 {
+    let page = try await RecordStore(database: fixture.test.database).list(dataset, query: .init(perPage: 1), reach: .everywhere)
     return page.items[0].id
 }

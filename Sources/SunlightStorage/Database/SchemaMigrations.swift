@@ -42,7 +42,7 @@ public enum SchemaMigrations {
                     last_used_at TEXT)
                 """)).run()
         },
-        Migration(version: 3, name: "imports and changes") { db, kind in
+        Migration(version: 3, name: "imports") { db, kind in
             try await db.raw(SQLQueryString("""
                 CREATE TABLE imports (
                     id \(unsafeRaw: kind.serialPrimaryKey),
@@ -60,23 +60,8 @@ public enum SchemaMigrations {
                     rows_rejected BIGINT NOT NULL,
                     rejects TEXT NOT NULL DEFAULT '[]')
                 """)).run()
-            try await db.raw(SQLQueryString("""
-                CREATE TABLE changes (
-                    seq \(unsafeRaw: kind.serialPrimaryKey),
-                    at TEXT NOT NULL,
-                    actor TEXT NOT NULL,
-                    action TEXT NOT NULL,
-                    object_type TEXT NOT NULL,
-                    object_id TEXT NOT NULL,
-                    hash_before TEXT,
-                    hash_after TEXT,
-                    details TEXT)
-                """)).run()
-            try await db.raw("CREATE INDEX changes_object ON changes (object_type, object_id)").run()
         },
         Migration(version: 4, name: "tamper-evident ledger") { db, _ in
-            // The plain change log of version 3 is replaced by the ledger (no deployment held data yet).
-            try await db.raw("DROP TABLE changes").run()
             try await db.raw("""
                 CREATE TABLE ledger_entries (
                     seq BIGINT PRIMARY KEY,
