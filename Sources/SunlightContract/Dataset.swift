@@ -8,6 +8,11 @@ public struct Dataset: Sendable, Identifiable {
     public let scope: UnitScope
     /// The field names in the byte order canonical encodings write them, sorted once.
     public let canonicalOrder: [String]
+    /// Government data from other systems: imported, never created or edited by hand.
+    public let isImportOnly: Bool
+    /// The key names a *roll* (`benefits`: program and period) that an import replaces as a
+    /// whole; rows within a roll may repeat (see `rowKey(of:ordinal:)`).
+    public let replacesRolls: Bool
 
     public var id: String { name }
     /// The SQL table that holds the dataset (its name, as the contract spells it).
@@ -20,10 +25,13 @@ public struct Dataset: Sendable, Identifiable {
 
     public func field(named name: String) -> Field? { fields.first { $0.name == name } }
 
-    public init(name: String, nameZh: String, scope: UnitScope, fields: [Field]) {
+    public init(name: String, nameZh: String, scope: UnitScope, importOnly: Bool = false, replacesRolls: Bool = false,
+                fields: [Field]) {
         self.name = name
         self.nameZh = nameZh
         self.scope = scope
+        self.isImportOnly = importOnly
+        self.replacesRolls = replacesRolls
         self.fields = fields
         self.canonicalOrder = fields.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
@@ -41,4 +49,6 @@ public enum UnitScope: Sendable, Equatable {
     case person(column: String)
     /// Shared reference data every signed-in role may read (companies and their roles).
     case shared
+    /// Rows that belong to no unit (deaths, vehicles, bids): only county-wide roles see them.
+    case countyWide
 }

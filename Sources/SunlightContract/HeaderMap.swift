@@ -33,7 +33,7 @@ public struct HeaderMap: Sendable {
             columns.append(field)
         }
         let missing = dataset.fields.filter { field in
-            field.isRequired && !seen.contains(field.name)
+            field.isRequired && !seen.contains(field.name) && !dataset.optionalKeyFields.contains(field.name)
                 && !dataset.alternativeKeyGroups.contains { group in group.contains(field.name) && group.contains(where: seen.contains) }
         }
         if !missing.isEmpty { throw HeaderError.missingColumns(missing) }

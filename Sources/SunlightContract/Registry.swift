@@ -98,9 +98,15 @@ extension Dataset {
         name == "company_roles" ? [["holder_id_number", "holder_uscc"]] : []
     }
 
+    /// Key columns that may be empty on their own (`budgets.project_code`: only `project`
+    /// lines name a project).
+    public var optionalKeyFields: Set<String> {
+        name == "budgets" ? ["project_code"] : []
+    }
+
     /// Whether `field` must have a value in every row.
     public func mustHaveValue(_ field: Field) -> Bool {
-        guard field.isRequired else { return false }
+        guard field.isRequired, !optionalKeyFields.contains(field.name) else { return false }
         return !alternativeKeyGroups.contains { $0.contains(field.name) }
     }
 }

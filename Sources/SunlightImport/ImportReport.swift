@@ -20,6 +20,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var inserted: Int
     public var updated: Int
     public var unchanged: Int
+    /// Rows removed because the import replaced their roll (`benefits`) and did not repeat them.
+    public var deleted: Int = 0
     public var rejectedRows: Int
     /// Row problems, in file order; at most `ImportOptions.maxReportedErrors` of them.
     public var errors: [CellError]
@@ -32,7 +34,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case importID = "import_id", dataset, fileName = "file_name", fileSHA256 = "file_sha256", status
-        case rowsRead = "rows_read", inserted, updated, unchanged, rejectedRows = "rejected_rows", errors
+        case rowsRead = "rows_read", inserted, updated, unchanged, deleted, rejectedRows = "rejected_rows", errors
         case errorCount = "error_count", fileError = "file_error"
     }
 }

@@ -44,6 +44,9 @@ public struct Importer: Sendable {
                 if state.fileError != nil || (state.rejectedRows > 0 && !options.skipInvalid) {
                     throw Rejected(report: report)
                 }
+                if dataset.replacesRolls {
+                    report.deleted = try await Self.dropUnrepeatedRows(of: state, in: dataset, tx: tx)
+                }
                 report.status = state.rejectedRows > 0 ? .committedWithRejects : .committed
                 report.importID = try await Self.record(report, started: started, principal: principal, tx: tx)
                 return report
@@ -76,7 +79,13 @@ public struct Importer: Sendable {
         var updated = 0
         var unchanged = 0
         var batch: [Record] = []
+        var batchKeys: [String] = []
         var seenKeys: [Int: Int] = [:]
+        /// Rolls (`replacesRolls`): the rolls this file brings, each row key written, and how
+        /// often each (roll, person) came so far.
+        var rolls: Set<String> = []
+        var writtenRowKeys: Set<Int> = []
+        var rollOrdinals: [Int: Int32] = [:]
         var header: HeaderMap?
     }
 
@@ -115,10 +124,12 @@ public struct Importer: Sendable {
                 try settle()
                 guard !state.batch.isEmpty else { return }
                 let batch = state.batch
+                let keys = state.batchKeys
                 state.batch = []
+                state.batchKeys = []
                 state.batch.reserveCapacity(options.batchSize)
                 if state.rejectedRows > 0 && !options.skipInvalid { return }   // will roll back: stop writing, keep checking
-                inFlight = ThreadBridge.start { try await tx.save(batch, in: dataset) }
+                inFlight = ThreadBridge.start { try await tx.save(batch, rowKeys: dataset.replacesRolls ? keys : nil, in: dataset) }
             }
             do {
                 try source.read(header: { headers in
@@ -131,6 +142,19 @@ public struct Importer: Sendable {
                         reject(problems.errors)
                     case .success(let record):
                         let key = record.key(in: dataset)
+                        if dataset.replacesRolls {
+                            // A person twice in a roll is kept: the n-th row for them gets key `…|n`.
+                            let person = key + "|" + (record["id_number"].text ?? "")
+                            let ordinal = state.rollOrdinals[person.hashValue, default: 0] + 1
+                            state.rollOrdinals[person.hashValue] = ordinal
+                            let rowKey = person + "|" + String(ordinal)
+                            state.rolls.insert(key)
+                            state.writtenRowKeys.insert(rowKey.hashValue)
+                            state.batch.append(record)
+                            state.batchKeys.append(rowKey)
+                            if state.batch.count >= options.batchSize { try flush() }
+                            return
+                        }
                         var hasher = Hasher()
                         hasher.combine(key)
                         let hash = hasher.finalize()
@@ -170,6 +194,25 @@ public struct Importer: Sendable {
         }
     }
 
+    /// Replacing a roll: rows of the file's rolls that the file did not bring again are deleted
+    /// (each deletion in the ledger, with the row's last hash).
+    private static func dropUnrepeatedRows(of state: State, in dataset: Dataset, tx: WriteTransaction) async throws -> Int {
+        let rollFields = dataset.keyFields.map(\.name)
+        var deleted = 0
+        for roll in state.rolls.sorted() {
+            let parts = roll.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            var select = tx.sql.select().columns("id", "row_key").from(dataset.table)
+            for (field, value) in zip(rollFields, parts) { select = select.where(SQLIdentifier(field), .equal, SQLBind(value)) }
+            for row in try await select.all() {
+                let rowKey = try row.decode(column: "row_key", as: String.self)
+                if state.writtenRowKeys.contains(rowKey.hashValue) { continue }
+                try await tx.delete(id: try row.decode(column: "id", as: Int64.self), in: dataset)
+                deleted += 1
+            }
+        }
+        return deleted
+    }
+
     private static func record(_ report: ImportReport, started: String, principal: Principal, tx: WriteTransaction) async throws -> Int64 {
         var kept = report.errors
         if let problem = report.fileError {
@@ -180,17 +223,17 @@ public struct Importer: Sendable {
         let rejects = String(decoding: (try? JSONEncoder().encode(kept)) ?? Data("[]".utf8), as: UTF8.self)
         let row = try await tx.sql.insert(into: "imports")
             .columns("dataset", "file_name", "file_sha256", "actor", "started_at", "finished_at", "status",
-                     "rows_read", "rows_inserted", "rows_updated", "rows_unchanged", "rows_rejected", "rejects")
+                     "rows_read", "rows_inserted", "rows_updated", "rows_unchanged", "rows_deleted", "rows_rejected", "rejects")
             .values(SQLBind(report.dataset), SQLBind(report.fileName), SQLBind(report.fileSHA256), SQLBind(principal.username),
                     SQLBind(started), SQLBind(Timestamps.now()), SQLBind(report.status.rawValue),
                     SQLBind(report.rowsRead), SQLBind(report.inserted), SQLBind(report.updated), SQLBind(report.unchanged),
-                    SQLBind(report.rejectedRows), SQLBind(rejects))
+                    SQLBind(report.deleted), SQLBind(report.rejectedRows), SQLBind(rejects))
             .returning("id").first()
         let id = try row!.decode(column: "id", as: Int64.self)
         let details: [String: String] = [
             "dataset": report.dataset, "file_sha256": report.fileSHA256, "status": report.status.rawValue,
             "rows_read": String(report.rowsRead), "inserted": String(report.inserted), "updated": String(report.updated),
-            "unchanged": String(report.unchanged), "rejected": String(report.rejectedRows),
+            "unchanged": String(report.unchanged), "deleted": String(report.deleted), "rejected": String(report.rejectedRows),
         ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]), as: UTF8.self)
         try await tx.note(.importFile, objectType: "imports", objectID: String(id), details: json)

@@ -8,7 +8,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a dataset file (CSV or XLSX), all-or-nothing, with a line-by-line report.",
-        discussion: "Datasets: " + Registry.all.map(\.name).joined(separator: ", "))
+        discussion: "Datasets: " + Contract.datasets.map(\.name).joined(separator: ", "))
 
     @OptionGroup var db: DatabaseOptions
     @Argument(help: "The dataset, e.g. units or people.") var dataset: String
@@ -18,9 +18,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.") var json = false
 
     func run() async throws {
-        guard let dataset = Registry.dataset(named: dataset) else {
-            CommandSupport.printError("未知数据集：\(self.dataset)（可选：\(Registry.all.map(\.name).joined(separator: "、"))）",
-                                      "unknown dataset \(self.dataset) (one of: \(Registry.all.map(\.name).joined(separator: ", ")))")
+        guard let dataset = Contract.dataset(named: dataset) else {
+            CommandSupport.printError("未知数据集：\(self.dataset)（可选：\(Contract.datasets.map(\.name).joined(separator: "、"))）",
+                                      "unknown dataset \(self.dataset) (one of: \(Contract.datasets.map(\.name).joined(separator: ", ")))")
             throw ExitCode(2)
         }
         let url = URL(fileURLWithPath: file)

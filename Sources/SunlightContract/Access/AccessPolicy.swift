@@ -21,16 +21,19 @@ public enum UnitReach: Sendable, Equatable {
 public enum AccessPolicy {
     /// Whether `role` may perform `operation` on `dataset` at all.
     public static func allows(_ role: Role, _ operation: RegistryOperation, on dataset: Dataset) -> Bool {
+        // Government data is evidence from its source system: corrected there and imported again.
+        if operation == .write && dataset.isImportOnly { return false }
         switch (role, operation) {
         case (.admin, _), (.inspector, _), (.auditor, _):
             return true
         case (.leader, .read):
             return true
         case (.unitOfficer, .read):
-            return true
+            // Rows that belong to no unit (deaths, vehicles, bids) are for county-wide roles.
+            return dataset.scope != .countyWide
         case (.unitOfficer, .write), (.unitOfficer, .importFile):
             // Shared reference data (the company register) is kept by county-wide roles.
-            return dataset.scope != .shared
+            return dataset.scope != .shared && dataset.scope != .countyWide
         case (.leader, _), (.witness, _):
             return false
         }

@@ -59,10 +59,18 @@ public struct WriteTransaction: Sendable {
     /// records are left alone (idempotent re-import). Batches are written with multi-row
     /// statements: this is the import hot path.
     @discardableResult
-    public func save(_ records: [Record], in dataset: Dataset) async throws -> [SaveOutcome] {
+    ///
+    /// `rowKeys`, when given, are the rows' stored keys (one per record); by default each
+    /// record's contract key. Rolls (`Dataset.replacesRolls`) need their own: a person may
+    /// appear twice in one roll.
+    public func save(_ records: [Record], rowKeys: [String]? = nil, in dataset: Dataset) async throws -> [SaveOutcome] {
         guard !records.isEmpty else { return [] }
+        precondition(rowKeys == nil || rowKeys!.count == records.count, "one row key per record")
         let now = Timestamps.now()
-        let keyed = records.map { (key: $0.key(in: dataset), record: $0, hash: RecordCodec.hash($0, in: dataset)) }
+        let keyed = records.indices.map { index in
+            let record = records[index]
+            return (key: rowKeys?[index] ?? record.key(in: dataset), record: record, hash: RecordCodec.hash(record, in: dataset))
+        }
         var existing: [String: (id: Int64, hash: String)] = [:]
         for chunk in stride(from: 0, to: keyed.count, by: 500) {
             let keys = keyed[chunk..<min(chunk + 500, keyed.count)].map(\.key)

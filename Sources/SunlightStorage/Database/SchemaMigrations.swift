@@ -93,5 +93,12 @@ public enum SchemaMigrations {
                     created_at TEXT NOT NULL)
                 """).run()
         },
+        Migration(version: 5, name: "government data tables") { db, kind in
+            for dataset in GovernmentData.all {
+                try await RegistrySchema.createTable(for: dataset, on: db, kind: kind)
+            }
+            // Rolls replaced by an import delete the rows the file no longer brings.
+            try await db.raw("ALTER TABLE imports ADD COLUMN rows_deleted BIGINT NOT NULL DEFAULT 0").run()
+        },
     ]
 }

@@ -97,7 +97,7 @@ public struct LedgerVerifier: Sendable {
         }
 
         // Pass 2: every current record against its latest entry.
-        for dataset in Registry.all {
+        for dataset in Contract.datasets {
             let records = RecordScan(dataset: dataset, latest: scan.latest[dataset.name] ?? [:])
             try await database.withConnection { db in
                 try await db.select().column(SQLLiteral.all).from(dataset.table).orderBy("id").run { row in records.consume(row) }

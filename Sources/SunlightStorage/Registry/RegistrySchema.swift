@@ -14,6 +14,15 @@ enum RegistrySchema {
         "households": ["household_id", "id_number", "village_code"],
         "companies": ["legal_rep_id_number", "name"],
         "company_roles": ["uscc", "holder_id_number"],
+        "deaths": ["name"],
+        "vehicles": ["owner_id_number"],
+        "benefits": ["program, period", "id_number", "village_code", "name"],
+        "budgets": ["unit_code"],
+        "payments": ["unit_code", "payee_name"],
+        "projects": ["unit_code", "name"],
+        "tenders": ["buyer_unit_code"],
+        "bids": ["tender_id", "bidder_uscc"],
+        "service_cases": ["unit_code"],
     ]
 
     static func createTable(for dataset: Dataset, on db: any SQLDatabase, kind: SunlightDatabase.Kind) async throws {
@@ -32,7 +41,8 @@ enum RegistrySchema {
         ]
         try await db.raw(SQLQueryString("CREATE TABLE \(unsafeRaw: dataset.table) (\(unsafeRaw: columns.joined(separator: ", ")))")).run()
         for column in indexes[dataset.name] ?? [] {
-            try await db.raw(SQLQueryString("CREATE INDEX \(unsafeRaw: dataset.table)_\(unsafeRaw: column) ON \(unsafeRaw: dataset.table) (\(unsafeRaw: column))")).run()
+            let name = column.replacingOccurrences(of: ", ", with: "_")
+            try await db.raw(SQLQueryString("CREATE INDEX \(unsafeRaw: dataset.table)_\(unsafeRaw: name) ON \(unsafeRaw: dataset.table) (\(unsafeRaw: column))")).run()
         }
     }
 }

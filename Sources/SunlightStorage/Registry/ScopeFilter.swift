@@ -25,6 +25,8 @@ enum ScopeFilter {
             switch dataset.scope {
             case .shared:
                 return nil
+            case .countyWide:
+                return SQLRaw("1 = 0")
             case .unit(let column), .column(let column):
                 return SQLQueryString("\(ident: column) IN \(subtree(root))")
             case .person(let column):
@@ -44,6 +46,8 @@ enum ScopeFilter {
             switch dataset.scope {
             case .shared:
                 return true
+            case .countyWide:
+                return false
             case .unit(let column):
                 // A new unit is within reach when its parent is (the root itself may be edited).
                 let code = record[column].text ?? ""

@@ -17,9 +17,9 @@ struct ImportAPI {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let parameters = request.uri.queryParameters
-        guard let name = parameters.get("dataset"), let dataset = Registry.dataset(named: name) else {
-            throw WebError.badRequest("dataset.unknown", zh: "请用 ?dataset= 指定数据集（\(Registry.all.map(\.name).joined(separator: "、"))）",
-                                      en: "name the dataset with ?dataset= (\(Registry.all.map(\.name).joined(separator: ", ")))")
+        guard let name = parameters.get("dataset"), let dataset = Contract.dataset(named: name) else {
+            throw WebError.badRequest("dataset.unknown", zh: "请用 ?dataset= 指定数据集（\(Contract.datasets.map(\.name).joined(separator: "、"))）",
+                                      en: "name the dataset with ?dataset= (\(Contract.datasets.map(\.name).joined(separator: ", ")))")
         }
         guard AccessPolicy.allows(principal.role, .importFile, on: dataset) else { throw WebError.forbidden }
         let upload = try await Upload.receive(request, limit: services.configuration.maxUploadBytes)

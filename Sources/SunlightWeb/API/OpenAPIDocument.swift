@@ -61,7 +61,7 @@ enum OpenAPIDocument {
         var paths: [String: Any] = [:]
         var schemas: [String: Any] = ["Error": errorSchema]
         let idParameter: [String: Any] = ["name": "id", "in": "path", "required": true, "schema": ["type": "integer"]]
-        for dataset in Registry.all {
+        for dataset in Contract.datasets {
             let name = schemaName(dataset)
             schemas[name] = recordSchema(dataset)
             schemas[name + "Input"] = inputSchema(dataset)
@@ -116,7 +116,7 @@ enum OpenAPIDocument {
         ]
         paths["/api/v1/imports"] = ["post": [
             "operationId": "import_file", "summary": "Import a dataset file (CSV or XLSX) sent as the body",
-            "parameters": [["name": "dataset", "in": "query", "required": true, "schema": ["type": "string", "enum": Registry.all.map(\.name)]],
+            "parameters": [["name": "dataset", "in": "query", "required": true, "schema": ["type": "string", "enum": Contract.datasets.map(\.name)]],
                            ["name": "file_name", "in": "query", "schema": ["type": "string"]],
                            ["name": "skip_invalid", "in": "query", "schema": ["type": "boolean"]]],
             "requestBody": ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]],

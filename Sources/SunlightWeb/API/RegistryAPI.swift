@@ -18,7 +18,7 @@ struct RegistryAPI {
     }
 
     private func dataset(_ context: AppRequestContext) throws -> Dataset {
-        guard let name = context.parameters.get("dataset"), let dataset = Registry.dataset(named: name),
+        guard let name = context.parameters.get("dataset"), let dataset = Contract.dataset(named: name),
               name == dataset.pathSegment else { throw WebError.notFound }
         return dataset
     }

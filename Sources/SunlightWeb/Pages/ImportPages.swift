@@ -15,7 +15,7 @@ struct ImportPages {
     }
 
     private func importable(_ principal: Principal) -> [Dataset] {
-        Registry.all.filter { AccessPolicy.allows(principal.role, .importFile, on: $0) }
+        Contract.datasets.filter { AccessPolicy.allows(principal.role, .importFile, on: $0) }
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -46,7 +46,7 @@ struct ImportPages {
         let principal = try context.requirePrincipal()
         let upload = try await Upload.receive(request, limit: services.configuration.maxUploadBytes)
         defer { upload.removeFile() }
-        guard let name = upload.fields["dataset"], let dataset = Registry.dataset(named: name) else {
+        guard let name = upload.fields["dataset"], let dataset = Contract.dataset(named: name) else {
             return try await render(request, context: context, error: Strings.text("dataset", context.language) + "?", status: .badRequest)
         }
         guard AccessPolicy.allows(principal.role, .importFile, on: dataset) else { throw WebError.forbidden }

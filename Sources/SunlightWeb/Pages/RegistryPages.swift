@@ -21,7 +21,7 @@ struct RegistryPages {
     }
 
     private func dataset(_ context: AppRequestContext) throws -> Dataset {
-        guard let name = context.parameters.get("dataset"), let dataset = Registry.dataset(named: name) else { throw WebError.notFound }
+        guard let name = context.parameters.get("dataset"), let dataset = Contract.dataset(named: name) else { throw WebError.notFound }
         return dataset
     }
 
@@ -47,6 +47,7 @@ struct RegistryPages {
             "q": q, "total": page.total, "columns": columns, "rows": rows, "page": page.page, "pages": pages,
             "canWrite": AccessPolicy.allows(principal.role, .write, on: dataset),
             "canImport": AccessPolicy.allows(principal.role, .importFile, on: dataset),
+            "importOnly": dataset.isImportOnly,
         ]
         if page.page > 1 { values["prev"] = "\(base)?page=\(page.page - 1)\(qPart)" }
         if page.page < pages { values["next"] = "\(base)?page=\(page.page + 1)\(qPart)" }

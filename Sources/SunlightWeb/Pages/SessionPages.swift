@@ -20,7 +20,7 @@ struct SessionPages {
         guard let principal = context.principal else { return Response(status: .seeOther, headers: [.location: "/login"]) }
         let language = context.language
         var counts: [[String: Any]] = []
-        for dataset in Registry.all where AccessPolicy.allows(principal.role, .read, on: dataset) {
+        for dataset in Contract.datasets where AccessPolicy.allows(principal.role, .read, on: dataset) {
             let page = try await services.records.list(dataset, query: RecordQuery(perPage: 1), reach: principal.reach)
             counts.append(["href": "/registry/\(dataset.pathSegment)", "count": page.total,
                            "label": RecordDisplay.datasetName(dataset, language)])

@@ -64,14 +64,26 @@ struct PageRenderer: Sendable {
                 var children: [[String: Any]] = [[
                     "href": "/units", "label": Strings.text("unit_tree", language), "active": path == "/units",
                 ]]
-                for dataset in Registry.all where AccessPolicy.allows(principal.role, .read, on: dataset) {
-                    let target = "/registry/\(dataset.pathSegment)"
-                    children.append(["href": target, "label": language == .zh ? dataset.nameZh : dataset.nameEn,
-                                     "active": path.hasPrefix(target)])
+                children += datasetLinks(Registry.all, principal: principal, language: language, path: path)
+                item["children"] = children
+            }
+            if section.slug == "supervision" {
+                var children: [[String: Any]] = []
+                if section.path != nil {
+                    children.append(["href": "/findings", "label": Strings.text("findings", language), "active": path == "/findings"])
+                    children.append(["href": "/rules", "label": Strings.text("rules", language), "active": path.hasPrefix("/rules")])
                 }
+                children += datasetLinks(GovernmentData.all, principal: principal, language: language, path: path)
                 item["children"] = children
             }
             return item
+        }
+    }
+
+    private func datasetLinks(_ datasets: [Dataset], principal: Principal, language: Language, path: String) -> [[String: Any]] {
+        datasets.filter { AccessPolicy.allows(principal.role, .read, on: $0) }.map { dataset in
+            let target = "/registry/\(dataset.pathSegment)"
+            return ["href": target, "label": language == .zh ? dataset.nameZh : dataset.nameEn, "active": path.hasPrefix(target)]
         }
     }
 }
