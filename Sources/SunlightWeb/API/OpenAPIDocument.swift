@@ -79,6 +79,20 @@ enum OpenAPIDocument {
                 ["name": "per_page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 500]],
             ]
             for field in dataset.fields { filterParameters.append(["name": field.name, "in": "query", "schema": ["type": "string"]]) }
+            if dataset.isImportOnly {
+                // Government data: read here, written only by imports (`/api/v1/imports`).
+                paths["/api/v1/\(dataset.pathSegment)"] = [
+                    "get": ["operationId": "list_\(dataset.name)", "summary": "List \(dataset.nameEn)", "parameters": filterParameters,
+                            "responses": ["200": ["description": "a page", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(name)Page"]]]],
+                                          "400": errorResponse("bad query"), "401": errorResponse("not signed in"), "403": errorResponse("forbidden")]],
+                ]
+                paths["/api/v1/\(dataset.pathSegment)/{id}"] = [
+                    "parameters": [idParameter],
+                    "get": ["operationId": "get_\(dataset.name)", "responses": ["200": record.merging(["description": "the record"]) { $1 },
+                                                                                 "404": errorResponse("no such record")]],
+                ]
+                continue
+            }
             paths["/api/v1/\(dataset.pathSegment)"] = [
                 "get": ["operationId": "list_\(dataset.name)", "summary": "List \(dataset.nameEn)", "parameters": filterParameters,
                         "responses": ["200": ["description": "a page", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(name)Page"]]]],
@@ -103,11 +117,12 @@ enum OpenAPIDocument {
         }
         schemas["ImportReport"] = [
             "type": "object",
-            "required": ["dataset", "file_name", "file_sha256", "status", "rows_read", "inserted", "updated", "unchanged",
+            "required": ["dataset", "file_name", "file_sha256", "status", "rows_read", "inserted", "updated", "unchanged", "deleted",
                          "rejected_rows", "errors", "error_count"],
             "properties": [
                 "import_id": ["type": "integer"], "dataset": ["type": "string"], "file_name": ["type": "string"],
                 "file_sha256": ["type": "string"], "status": ["type": "string", "enum": ["committed", "committed_with_rejects", "rejected"]],
+                "deleted": ["type": "integer"],
                 "rows_read": ["type": "integer"], "inserted": ["type": "integer"], "updated": ["type": "integer"],
                 "unchanged": ["type": "integer"], "rejected_rows": ["type": "integer"], "error_count": ["type": "integer"],
                 "errors": ["type": "array", "items": ["type": "object", "required": ["line", "column", "value", "code", "message_zh", "message_en"]]],

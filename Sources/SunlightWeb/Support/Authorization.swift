@@ -11,6 +11,7 @@ extension AppRequestContext {
     /// The principal, if their role allows `operation` on `dataset`; otherwise 401/403.
     func require(_ operation: RegistryOperation, on dataset: Dataset) throws -> Principal {
         let principal = try requirePrincipal()
+        if operation == .write && dataset.isImportOnly { throw WebError.importOnly }
         guard AccessPolicy.allows(principal.role, operation, on: dataset) else { throw WebError.forbidden }
         return principal
     }

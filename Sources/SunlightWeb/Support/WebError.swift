@@ -16,6 +16,8 @@ struct WebError: Error, Sendable {
                                    messageZh: Strings.text("not_found_body", .zh), messageEn: Strings.text("not_found_body", .en))
     static let csrf = WebError(status: .forbidden, code: "csrf",
                                messageZh: Strings.text("csrf_failed", .zh), messageEn: Strings.text("csrf_failed", .en))
+    static let importOnly = WebError(status: .methodNotAllowed, code: "dataset.import_only",
+                                     messageZh: Strings.text("import_only_note", .zh), messageEn: Strings.text("import_only_note", .en))
     static func tooLarge(limit: Int) -> WebError {
         WebError(status: .contentTooLarge, code: "too_large",
                  messageZh: "上传内容太大（上限 \(limit / (1 << 20)) MiB）。", messageEn: "The upload is too large (limit \(limit / (1 << 20)) MiB).")
