@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "SunlightDomain", swiftSettings: swiftSettings),
         // The data contract as data: datasets, fields, aliases, enums, and parsing a cell into a value.
         .target(name: "SunlightContract", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // The supervision rules of `rules.md`: typed input, evaluation, findings. No I/O.
+        .target(name: "SunlightRules", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
         // Spreadsheet files: streaming CSV (UTF-8 / GB18030) and XLSX readers and writers.
         .target(
             name: "SunlightTabular",
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "SunlightStorage",
             dependencies: [
-                "SunlightDomain", "SunlightContract", "SunlightLedger",
+                "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -71,11 +73,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The synthetic county: every dataset of the contract with planted anomalies and a truth file.
+        .target(name: "SunlightDemo", dependencies: ["SunlightDomain", "SunlightTabular"], swiftSettings: swiftSettings),
         // Web: server-rendered bilingual pages, JSON API, sessions, CSRF, metrics.
         .target(
             name: "SunlightWeb",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightTabular", "SunlightLedger",
+                "SunlightRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -94,7 +99,7 @@ let package = Package(
             name: "sunlight",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightWeb",
-                "SunlightTabular", "SunlightLedger",
+                "SunlightTabular", "SunlightLedger", "SunlightRules", "SunlightDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -110,17 +115,20 @@ let package = Package(
         .testTarget(name: "SunlightContractTests", dependencies: ["SunlightContract", "SunlightDomain"]),
         .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
         .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
+        .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain"]),
+        .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular"]),
         .testTarget(
             name: "SunlightStorageTests",
             dependencies: [
                 "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
-                "SunlightLedger",
+                "SunlightLedger", "SunlightRules", "SunlightDemo",
             ]
         ),
         .testTarget(
             name: "SunlightWebTests",
             dependencies: [
                 "SunlightWeb", "SunlightStorage", "SunlightContract", "SunlightTestSupport", "SunlightTabular", "SunlightLedger",
+                "SunlightImport", "SunlightRules", "SunlightDemo",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

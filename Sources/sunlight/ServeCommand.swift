@@ -1,4 +1,5 @@
 import ArgumentParser
+import SunlightDemo
 import Foundation
 import Hummingbird
 import SunlightStorage
@@ -13,11 +14,23 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure even without TLS being detected (set this behind a TLS proxy).") var secureCookies = false
     @Option(help: "Largest accepted upload, in MiB.") var maxUploadMb = 256
     @Option(help: "Minutes between scheduled ledger checkpoints (0: only on demand).") var checkpointMinutes = 60
+    @Flag(help: "Start with the synthetic demo county imported and scanned (in ./sunlight-demo.sqlite unless --database is given).")
+    var demo = false
+    @Option(help: "Size of the demo county: small, county or province.") var demoSize: DemoSize = .small
 
     func run() async throws {
         let logger = CommandSupport.logger("sunlight")
+        var db = self.db
+        if demo && db.database == nil { db.database = "sunlight-demo.sqlite" }
         let workspace = try await CommandSupport.open(db, logger: logger)
-        if try await workspace.accounts.userCount() == 0 {
+        if demo {
+            do {
+                try await startDemo(workspace)
+            } catch {
+                await workspace.close()
+                throw error
+            }
+        } else if try await workspace.accounts.userCount() == 0 {
             print("""
                 数据库中还没有用户。创建第一个管理员：
                 There are no users yet. Create the first administrator:
@@ -38,6 +51,30 @@ struct Serve: AsyncParsableCommand {
             throw error
         }
         await workspace.close()
+    }
+}
+
+extension Serve {
+    /// Loads the demo county on first start, and gives the newcomer an account to sign in with
+    /// (a fresh password each start, printed once).
+    func startDemo(_ workspace: Workspace) async throws {
+        if try await !RuleRunStore(database: workspace.database).hasScans() {
+            try await DemoSetup.install(workspace, size: demoSize, seed: 1)
+        }
+        let password = String((0..<12).map { _ in "abcdefghjkmnpqrstuvwxyz23456789".randomElement()! })
+        let accounts = workspace.accounts
+        if let existing = try await accounts.users().first(where: { $0.username == "demo" }) {
+            try await accounts.updateUser(id: existing.id, displayName: existing.displayName, role: .admin, unitCode: existing.unitCode,
+                                          disabled: false, newPassword: password, by: .system("demo"))
+        } else {
+            try await accounts.createUser(username: "demo", password: password, role: .admin, unitCode: nil,
+                                          displayName: "示例管理员 Demo admin", by: .system("demo"))
+        }
+        print("""
+            示例县已就绪。登录 / The demo county is ready. Sign in with:
+                用户名 username: demo
+                密码 password:   \(password)
+            """)
     }
 }
 

@@ -64,3 +64,16 @@ extension AccessPolicy {
     /// Who may sign a checkpoint on demand or run a full verification from the web.
     public static func operatesLedger(_ role: Role) -> Bool { role == .admin }
 }
+
+extension AccessPolicy {
+    /// Who sees findings: everyone but outside witnesses; unit officers only their subtree's
+    /// (the findings list is unit-scoped like the registry), so a unit can answer for itself.
+    public static func readsFindings(_ role: Role) -> Bool { role != .witness }
+
+    /// Who reviews findings (assign, confirm, dismiss, reopen) and starts a scan: the
+    /// supervising roles. Leaders read; unit officers answer through rectification.
+    public static func reviewsFindings(_ role: Role) -> Bool { role == .admin || role == .inspector || role == .auditor }
+
+    /// Who changes the rules' parameters: administrators (each change is in the ledger).
+    public static func configuresRules(_ role: Role) -> Bool { role == .admin }
+}

@@ -42,7 +42,7 @@ public struct SupervisionData: Sendable {
     /// An empty data set (every rule is then not computable).
     public init() { self = SupervisionDataBuilder().build() }
 
-    init(building builder: SupervisionDataBuilder) {
+    init(building builder: consuming SupervisionDataBuilder) {
         var b = builder
         var symbols = b.symbols
         programs = ProgramCatalog(rows: b.programRows, symbols: &symbols)

@@ -50,7 +50,9 @@ public struct ParameterSpec: Sendable, Equatable {
             guard let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) else {
                 return .failure(malformed(text, zh: "整数", en: "a whole number"))
             }
-            if let problem = rangeProblem(Int64(value) * FixedDecimal.scale, text: String(value)) { return .failure(problem) }
+            let (micros, overflow) = Int64(value).multipliedReportingOverflow(by: FixedDecimal.scale)
+            guard !overflow else { return .failure(malformed(text, zh: "合理范围内的整数", en: "a whole number of reasonable size")) }
+            if let problem = rangeProblem(micros, text: String(value)) { return .failure(problem) }
             return .success(String(value))
         case .decimal:
             guard let value = FixedDecimal(text: text, maxFractionDigits: maxFractionDigits) else {

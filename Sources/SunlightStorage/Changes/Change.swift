@@ -6,6 +6,12 @@ public struct Change: Sendable, Equatable {
         case importFile = "import"
         case login
         case export
+        /// A supervision scan: its rule runs and the findings it created or refreshed.
+        case scan
+        /// A finding's review: assigned, confirmed, dismissed or reopened.
+        case review
+        /// Rule parameters changed by an administrator.
+        case configure
     }
 
     public let at: String

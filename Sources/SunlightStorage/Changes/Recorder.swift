@@ -157,6 +157,12 @@ public struct WriteTransaction: Sendable {
         try await sink.append([change(.delete, dataset, id, key: key, before: before, after: nil, now: Timestamps.now())], on: sql)
     }
 
+    /// Records changes to objects other than dataset records (findings, scans), with the
+    /// hashes the caller computed.
+    public func record(_ changes: [Change]) async throws {
+        try await sink.append(changes, on: sql)
+    }
+
     /// Records an event that is not a record write (an import, a login, an export).
     public func note(_ action: Change.Action, objectType: String, objectID: String, details: String? = nil) async throws {
         try await sink.append([Change(at: Timestamps.now(), actor: principal.username, action: action,

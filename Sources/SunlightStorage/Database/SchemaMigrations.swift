@@ -100,5 +100,8 @@ public enum SchemaMigrations {
             // Rolls replaced by an import delete the rows the file no longer brings.
             try await db.raw("ALTER TABLE imports ADD COLUMN rows_deleted BIGINT NOT NULL DEFAULT 0").run()
         },
+        Migration(version: 6, name: "scans, rule runs, findings and their review") { db, kind in
+            try await SupervisionSchema.create(on: db, kind: kind)
+        },
     ]
 }

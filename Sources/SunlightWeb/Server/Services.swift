@@ -12,4 +12,8 @@ struct Services: Sendable {
     let renderer: PageRenderer
     let configuration: WebConfiguration
     let throttle: LoginThrottle
+    let findings: FindingStore
+    let ruleRuns: RuleRunStore
+    let ruleSettings: RuleSettingsStore
+    let scanner: ScanService
 }

@@ -40,7 +40,9 @@ public enum SunlightApplication {
             database: database, ledger: ledger, recorder: recorder, records: RecordStore(database: database),
             accounts: AccountStore(database: database, recorder: recorder, bcryptCost: configuration.bcryptCost),
             importer: Importer(recorder: recorder), renderer: renderer, configuration: configuration,
-            throttle: LoginThrottle(limit: configuration.loginAttemptsAllowed, window: configuration.loginWindowSeconds))
+            throttle: LoginThrottle(limit: configuration.loginAttemptsAllowed, window: configuration.loginWindowSeconds),
+            findings: FindingStore(recorder: recorder), ruleRuns: RuleRunStore(database: database),
+            ruleSettings: RuleSettingsStore(recorder: recorder), scanner: ScanService(recorder: recorder))
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.add(middleware: SecurityHeadersMiddleware())
@@ -56,6 +58,8 @@ public enum SunlightApplication {
         ImportPages(services: services).register(on: router)
         UserAdminPages(services: services).register(on: router)
         LedgerPages(services: services).register(on: router)
+        FindingsPages(services: services).register(on: router)
+        RulesPages(services: services).register(on: router)
         OpenAPIRoute().register(on: router)
         LedgerAPI(services: services).register(on: router)
         ImportAPI(services: services).register(on: router)

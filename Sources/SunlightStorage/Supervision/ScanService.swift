@@ -1,0 +1,122 @@
+import Crypto
+import Foundation
+import SQLKit
+import SunlightContract
+import SunlightDomain
+import SunlightRules
+
+/// What to scan: which rules, on what date, with which parameters.
+public struct ScanRequest: Sendable {
+    public var asOf: LocalDate
+    /// Rule codes to run; nil = the whole catalog.
+    public var rules: [String]?
+    public var parameters: RuleParameters
+    public var calendar: WorkingDayCalendar
+    /// Keep the results (a scan run and its findings); off for a dry run that only prints.
+    public var save: Bool
+
+    public init(asOf: LocalDate, rules: [String]? = nil, parameters: RuleParameters = .defaults,
+                calendar: WorkingDayCalendar = .shipped, save: Bool = true) {
+        self.asOf = asOf
+        self.rules = rules
+        self.parameters = parameters
+        self.calendar = calendar
+        self.save = save
+    }
+}
+
+/// A finished scan: the rules' results in catalog order and what it took.
+public struct ScanOutcome: Sendable {
+    public var scanID: Int64?
+    public var results: [RuleResult]
+    /// Rule code → milliseconds spent evaluating it.
+    public var milliseconds: [String: Int]
+    public var loadMilliseconds: Int
+    public var saveMilliseconds: Int
+    public var rowCounts: [String: Int]
+}
+
+/// An unknown rule code asked for.
+public struct UnknownRuleError: Error, Sendable {
+    public let codes: [String]
+}
+
+/// Runs supervision scans: load the data, evaluate the rules, keep the results.
+///
+/// The rules are evaluated in memory before anything is written, and the results are written
+/// in one transaction: a scan interrupted midway leaves the previous run's findings intact.
+public struct ScanService: Sendable {
+    public let recorder: Recorder
+
+    public init(recorder: Recorder) { self.recorder = recorder }
+
+    public static func rules(for codes: [String]?) throws -> [any SupervisionRule] {
+        guard let codes else { return RuleCatalog.all }
+        let unknown = codes.filter { RuleCatalog.rule(code: $0) == nil }
+        guard unknown.isEmpty else { throw UnknownRuleError(codes: unknown) }
+        return codes.compactMap(RuleCatalog.rule(code:))
+    }
+
+    public func run(_ request: ScanRequest, by principal: Principal) async throws -> ScanOutcome {
+        let rules = try Self.rules(for: request.rules)
+        let started = Timestamps.now()
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let loaded = try await SupervisionLoader(database: recorder.database).load()
+        let loadMilliseconds = Self.milliseconds(clock.now - loadStart)
+        let context = RuleContext(asOf: request.asOf, calendar: request.calendar, parameters: request.parameters)
+        let (results, timings) = Self.evaluate(rules, on: loaded.data, context: context)
+        var outcome = ScanOutcome(scanID: nil, results: results, milliseconds: timings, loadMilliseconds: loadMilliseconds,
+                                  saveMilliseconds: 0, rowCounts: loaded.rowCounts)
+        guard request.save else { return outcome }
+        let saveStart = clock.now
+        outcome.scanID = try await recorder.write(by: principal) { tx in
+            try await ScanStore.save(results: results, rules: rules, timings: timings, loaded: loaded, request: request,
+                                     started: started, tx: tx)
+        }
+        outcome.saveMilliseconds = Self.milliseconds(clock.now - saveStart)
+        return outcome
+    }
+
+    /// Evaluates the rules concurrently (the data is an immutable value they share), timing
+    /// each; results come back in the order given.
+    static func evaluate(_ rules: [any SupervisionRule], on data: SupervisionData,
+                         context: RuleContext) -> ([RuleResult], [String: Int]) {
+        let slots = Slots(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = rules[index].evaluate(data, context)
+            slots.store(index, result, milliseconds(clock.now - start))
+        }
+        return slots.collect(rules.map(\.code))
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+private final class Slots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [RuleResult?]
+    private var timings: [Int]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+        timings = Array(repeating: 0, count: count)
+    }
+
+    func store(_ index: Int, _ result: RuleResult, _ milliseconds: Int) {
+        lock.lock()
+        results[index] = result
+        timings[index] = milliseconds
+        lock.unlock()
+    }
+
+    func collect(_ codes: [String]) -> ([RuleResult], [String: Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (results.map { $0! }, Dictionary(uniqueKeysWithValues: zip(codes, timings)))
+    }
+}

@@ -1,0 +1,196 @@
+import Crypto
+import Foundation
+import SQLKit
+import SunlightContract
+import SunlightDomain
+import SunlightRules
+
+/// What a scan reads: the rules' input, a fingerprint of each dataset's rows, and the lookups
+/// that place a finding in the unit tree.
+public struct LoadedSupervisionData: Sendable {
+    public let data: SupervisionData
+    /// Dataset name → fingerprint of its rows (see `DatasetFingerprint`).
+    public let fingerprints: [String: String]
+    public let rowCounts: [String: Int]
+    public let placement: FindingPlacement
+}
+
+/// Reads every dataset the rules use from the database into a `SupervisionData`.
+///
+/// Rows are streamed (never a whole table of `SQLRow`s in memory) into the builder, which
+/// interns their strings; the same pass folds each row's stored hash into its dataset's
+/// fingerprint, so a rule run can name exactly which input it saw.
+public struct SupervisionLoader: Sendable {
+    public let database: SunlightDatabase
+
+    public init(database: SunlightDatabase) { self.database = database }
+
+    public func load() async throws -> LoadedSupervisionData {
+        let state = LoadState()
+        try await database.withConnection { db in
+            try await Self.stream(Registry.units, ["unit_code", "name", "parent_code", "kind"], db, state) { r, s in
+                s.builder.append(UnitRow(code: r.text("unit_code"), name: r.text("name"), parentCode: r.optional("parent_code"),
+                                         kind: r.text("kind")))
+            }
+            try await Self.stream(Registry.people, ["id_number", "name", "unit_code", "category", "since", "until"], db, state) { r, s in
+                let id = r.text("id_number"), unit = r.text("unit_code")
+                s.placement.personUnit[id] = unit
+                s.builder.append(PersonRow(idNumber: id, name: r.text("name"), unitCode: unit, category: r.text("category"),
+                                           since: r.date("since"), until: r.date("until")))
+            }
+            try await Self.stream(Registry.relatives, ["id_number", "relative_id_number", "relation"], db, state) { r, s in
+                s.builder.append(RelativeRow(idNumber: r.text("id_number"), relativeIDNumber: r.text("relative_id_number"),
+                                             relation: r.text("relation")))
+            }
+            try await Self.stream(Registry.households, ["household_id", "id_number", "village_code"], db, state) { r, s in
+                let village = r.optional("village_code")
+                if let village { s.placement.residentVillage[r.text("id_number")] = village }
+                s.builder.append(HouseholdRow(householdID: r.text("household_id"), idNumber: r.text("id_number"), villageCode: village))
+            }
+            try await Self.stream(Registry.companies, ["uscc", "name", "legal_rep_id_number", "established", "status", "status_date"], db, state) { r, s in
+                s.builder.append(CompanyRow(uscc: r.text("uscc"), name: r.text("name"), legalRepIDNumber: r.optional("legal_rep_id_number"),
+                                            established: r.date("established"), status: r.optional("status"),
+                                            statusDate: r.date("status_date")))
+            }
+            try await Self.stream(Registry.companyRoles, ["uscc", "holder_id_number", "holder_uscc", "role"], db, state) { r, s in
+                s.builder.append(CompanyRoleRow(uscc: r.text("uscc"), holderIDNumber: r.optional("holder_id_number"),
+                                                holderUSCC: r.optional("holder_uscc"), role: r.text("role")))
+            }
+            try await Self.stream(GovernmentData.deaths, ["id_number", "death_date"], db, state) { r, s in
+                guard let date = r.date("death_date") else { return }
+                s.builder.append(DeathRow(idNumber: r.text("id_number"), deathDate: date))
+            }
+            try await Self.stream(GovernmentData.vehicles, ["plate", "owner_id_number", "vehicle_type", "registered"], db, state) { r, s in
+                s.builder.append(VehicleRow(plate: r.text("plate"), ownerIDNumber: r.text("owner_id_number"),
+                                            vehicleType: r.optional("vehicle_type"), registered: r.date("registered")))
+            }
+            try await Self.stream(GovernmentData.programs, ["program", "means_tested", "exclusive_with", "min_age"], db, state) { r, s in
+                let exclusive = (r.optional("exclusive_with") ?? "").split(separator: "|")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                s.builder.append(ProgramRow(program: r.text("program"), meansTested: r.bool("means_tested"), exclusiveWith: exclusive,
+                                            minAge: r.integer("min_age").map(Int.init)))
+            }
+            try await Self.stream(GovernmentData.benefits,
+                                  ["program", "period", "id_number", "name", "household_id", "village_code", "amount", "account", "paid_date"],
+                                  db, state) { r, s in
+                guard let period = YearMonth(text: r.text("period")) else { return }
+                let id = r.text("id_number"), village = r.optional("village_code")
+                if let village, s.placement.recipientVillage[id] == nil { s.placement.recipientVillage[id] = village }
+                let account = r.optional("account")
+                if let account, let village {
+                    let key = FindingPlacement.accountKey(account)
+                    if s.placement.accountVillage[key] == nil { s.placement.accountVillage[key] = village }
+                }
+                s.builder.append(BenefitRow(program: r.text("program"), period: period, idNumber: id, name: r.text("name"),
+                                            householdID: r.optional("household_id"), villageCode: village, amount: r.integer("amount") ?? 0,
+                                            account: account, paidDate: r.date("paid_date")))
+            }
+            try await Self.stream(GovernmentData.budgets, ["year", "unit_code", "category", "project_code", "amount"], db, state) { r, s in
+                s.builder.append(BudgetRow(year: Int(r.integer("year") ?? 0), unitCode: r.text("unit_code"), category: r.text("category"),
+                                           projectCode: r.optional("project_code"), amount: r.integer("amount") ?? 0))
+            }
+            try await Self.stream(GovernmentData.payments,
+                                  ["voucher_no", "unit_code", "date", "payee_name", "payee_code", "payee_account", "amount", "category",
+                                   "project_code", "purpose", "approver_id_number"], db, state) { r, s in
+                guard let date = r.date("date") else { return }
+                s.builder.append(PaymentRow(voucherNo: r.text("voucher_no"), unitCode: r.text("unit_code"), date: date,
+                                            payeeName: r.text("payee_name"), payeeCode: r.optional("payee_code"),
+                                            payeeAccount: r.optional("payee_account"), amount: r.integer("amount") ?? 0,
+                                            category: r.optional("category"), projectCode: r.optional("project_code"),
+                                            purpose: r.optional("purpose"), approverIDNumber: r.optional("approver_id_number")))
+            }
+            try await Self.stream(GovernmentData.projects,
+                                  ["project_code", "name", "unit_code", "approved_budget", "funding_source", "approved_date", "tender_id",
+                                   "contract_amount", "final_amount", "approved_scale", "actual_scale", "status", "accepted_date", "closed_date"],
+                                  db, state) { r, s in
+                let code = r.text("project_code"), unit = r.text("unit_code")
+                s.placement.projectUnit[code] = unit
+                s.builder.append(ProjectRow(projectCode: code, name: r.text("name"), unitCode: unit,
+                                            approvedBudget: r.integer("approved_budget") ?? 0, fundingSource: r.optional("funding_source"),
+                                            approvedDate: r.date("approved_date"), tenderID: r.optional("tender_id"),
+                                            contractAmount: r.integer("contract_amount"), finalAmount: r.integer("final_amount"),
+                                            approvedScale: r.optional("approved_scale"), actualScale: r.optional("actual_scale"),
+                                            status: r.optional("status"), acceptedDate: r.date("accepted_date"),
+                                            closedDate: r.date("closed_date")))
+            }
+            try await Self.stream(GovernmentData.serviceCases,
+                                  ["case_no", "matter", "unit_code", "received_at", "completed_at", "time_limit_days", "status"], db, state) { r, s in
+                guard let received = r.instant("received_at") else { return }
+                let code = r.text("case_no"), unit = r.text("unit_code")
+                s.placement.caseUnit[code] = unit
+                s.builder.append(ServiceCaseRow(caseNo: code, matter: r.text("matter"), unitCode: unit, receivedAt: received,
+                                                completedAt: r.instant("completed_at"), timeLimitDays: Int(r.integer("time_limit_days") ?? 0),
+                                                status: r.optional("status")))
+            }
+            // Read for the fingerprint and placement only: the procurement rules come later.
+            try await Self.stream(GovernmentData.tenders, ["tender_id", "buyer_unit_code"], db, state) { r, s in
+                s.placement.tenderUnit[r.text("tender_id")] = r.text("buyer_unit_code")
+            }
+            try await Self.stream(GovernmentData.bids, ["tender_id"], db, state) { _, _ in }
+        }
+        return LoadedSupervisionData(data: state.builder.build(), fingerprints: state.fingerprints.mapValues { $0.hex },
+                                     rowCounts: state.fingerprints.mapValues(\.count), placement: state.placement)
+    }
+
+    /// Streams a table's rows, oldest first, into `body`, folding each stored hash into the
+    /// dataset's fingerprint.
+    private static func stream(_ dataset: SunlightContract.Dataset, _ columns: [String], _ db: any SQLDatabase, _ state: LoadState,
+                               _ body: @escaping @Sendable (StoredRow, LoadState) -> Void) async throws {
+        state.fingerprints[dataset.name] = DatasetFingerprint()
+        try await db.select().columns((columns + ["record_hash"]).map { SQLIdentifier($0) }).from(dataset.table).orderBy("id")
+            .run { row in
+                let stored = StoredRow(row: row)
+                state.fingerprints[dataset.name]!.add(stored.text("record_hash"))
+                body(stored, state)
+            }
+    }
+}
+
+/// Mutable loading state; the row callbacks run one at a time on the connection's event loop.
+private final class LoadState: @unchecked Sendable {
+    var builder = SupervisionDataBuilder()
+    var fingerprints: [String: DatasetFingerprint] = [:]
+    var placement = FindingPlacement()
+}
+
+/// A stored row, read by column name with the contract's storage forms (ISO dates and instants,
+/// integers for money and counts).
+struct StoredRow {
+    let row: any SQLRow
+
+    func optional(_ column: String) -> String? {
+        guard let text = try? row.decode(column: column, as: String?.self), !text.isEmpty else { return nil }
+        return text
+    }
+
+    func text(_ column: String) -> String { optional(column) ?? "" }
+
+    func date(_ column: String) -> LocalDate? { optional(column).flatMap(LocalDate.init(iso:)) }
+
+    func instant(_ column: String) -> Date? { optional(column).flatMap { try? DateParsing.instant($0) } }
+
+    func integer(_ column: String) -> Int64? { (try? row.decode(column: column, as: Int64?.self)) ?? nil }
+
+    func bool(_ column: String) -> Bool? { (try? row.decode(column: column, as: Bool?.self)) ?? nil }
+}
+
+/// An order-independent digest of a dataset's rows: the count and the lane-wise wrapping sum of
+/// their SHA-256 record hashes. The same rows give the same fingerprint on SQLite and
+/// PostgreSQL, whatever order they were imported in.
+struct DatasetFingerprint: Sendable {
+    var count = 0
+    var lanes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func add(_ hex: String) {
+        count += 1
+        let bytes = Array(hex.utf8)
+        guard bytes.count == 64 else { return }
+        func lane(_ i: Int) -> UInt64 { UInt64(String(decoding: bytes[(i * 16)..<(i * 16 + 16)], as: UTF8.self), radix: 16) ?? 0 }
+        lanes = (lanes.0 &+ lane(0), lanes.1 &+ lane(1), lanes.2 &+ lane(2), lanes.3 &+ lane(3))
+    }
+
+    var hex: String {
+        let text = "\(count):\(lanes.0),\(lanes.1),\(lanes.2),\(lanes.3)"
+        return Hex.encode(SHA256.hash(data: Data(text.utf8)))
+    }
+}

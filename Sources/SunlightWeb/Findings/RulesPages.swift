@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import SunlightContract
+import SunlightDomain
+import SunlightRules
+import SunlightStorage
+
+/// The rule catalog: each rule's latest run (flagged / clear / not computable, and why), its
+/// review statistics (效果可评), a scan button, and the parameters page for administrators.
+struct RulesPages {
+    let services: Services
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/rules", use: catalog)
+        router.post("/rules/scan", use: scan)
+        router.get("/rules/settings", use: settings)
+        router.post("/rules/settings", use: saveSettings)
+    }
+
+    @Sendable func catalog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.readsFindings(principal.role) else { throw WebError.forbidden }
+        return try await renderCatalog(request, context: context, principal: principal, flash: nil, error: nil)
+    }
+
+    private func renderCatalog(_ request: Request, context: AppRequestContext, principal: Principal, flash: String?,
+                               error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let language = context.language
+        let runs = try await services.ruleRuns.latest()
+        let statistics = Dictionary(uniqueKeysWithValues: try await services.findings.statistics(reach: principal.reach).map { ($0.rule, $0) })
+        let rows: [[String: Any]] = RuleCatalog.all.map { rule in
+            var row: [String: Any] = ["code": rule.code, "title": language == .zh ? rule.titleZh : rule.titleEn,
+                                      "explanation": language == .zh ? rule.explanationZh : rule.explanationEn]
+            if let run = runs[rule.code] {
+                row["ran"] = true
+                row["flagged"] = run.flagged
+                row["clear"] = run.clear
+                row["notComputable"] = run.notComputable
+                row["asOf"] = run.asOf
+                row["ms"] = run.milliseconds
+                if run.status == "not_computable" {
+                    row["reason"] = language == .zh ? (run.reasonZh ?? "") : (run.reasonEn ?? "")
+                }
+            }
+            let stats = statistics[rule.code]
+            row["confirmed"] = stats?.confirmed ?? 0
+            row["dismissed"] = stats?.dismissed ?? 0
+            row["open"] = stats?.open ?? 0
+            row["rate"] = stats?.confirmedRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+            return row
+        }
+        var values: [String: Any] = ["rules": rows, "canScan": AccessPolicy.reviewsFindings(principal.role),
+                                     "canConfigure": AccessPolicy.configuresRules(principal.role), "today": LocalDate.today().iso]
+        if let error { values["error"] = error }
+        return services.renderer.render("rules", title: Strings.text("rules", language), request: request, context: context,
+                                        values: values, status: status, flash: flash)
+    }
+
+    @Sendable func scan(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.reviewsFindings(principal.role) else { throw WebError.forbidden }
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let asOfText = (form["as_of"] ?? "").trimmingCharacters(in: .whitespaces)
+        let asOf: LocalDate
+        if asOfText.isEmpty {
+            asOf = .today()
+        } else if let parsed = try? DateParsing.date(asOfText) {
+            asOf = parsed
+        } else {
+            return try await renderCatalog(request, context: context, principal: principal, flash: nil,
+                                           error: context.language == .zh ? "日期无法识别：\(asOfText)" : "not a date: \(asOfText)",
+                                           status: .unprocessableContent)
+        }
+        let parameters = try await services.ruleSettings.current()
+        let outcome = try await services.scanner.run(ScanRequest(asOf: asOf, parameters: parameters), by: principal)
+        let total = outcome.results.reduce(0) { $0 + $1.findings.count }
+        let flash = context.language == .zh ? "扫描完成（编号 \(outcome.scanID ?? 0)）：\(total) 条疑点。"
+            : "Scan #\(outcome.scanID ?? 0) finished: \(total) findings."
+        return try await renderCatalog(request, context: context, principal: principal, flash: flash, error: nil)
+    }
+
+    @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.configuresRules(principal.role) else { throw WebError.forbidden }
+        return try await renderSettings(request, context: context, parameters: try await services.ruleSettings.current(),
+                                        errors: [:], flash: nil)
+    }
+
+    private func renderSettings(_ request: Request, context: AppRequestContext, parameters: RuleParameters, errors: [String: String],
+                                submitted: [String: String] = [:], flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let language = context.language
+        let rules: [[String: Any]] = RuleCatalog.all.filter { !$0.parameters.isEmpty }.map { rule in
+            let effective = parameters.effective(rule: rule.code)
+            return [
+                "code": rule.code, "title": language == .zh ? rule.titleZh : rule.titleEn,
+                "parameters": rule.parameters.map { spec -> [String: Any] in
+                    let field = "\(rule.code):\(spec.name)"
+                    var item: [String: Any] = [
+                        "field": field, "fieldID": field.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: ":", with: "-"),
+                        "name": spec.name, "value": submitted[field] ?? effective[spec.name] ?? spec.defaultValue,
+                        "default": spec.defaultValue, "description": language == .zh ? spec.descriptionZh : spec.descriptionEn,
+                    ]
+                    if let error = errors[field] { item["error"] = error }
+                    return item
+                },
+            ]
+        }
+        return services.renderer.render("rule_settings", title: Strings.text("rule_settings", language), request: request,
+                                        context: context, values: ["rules": rules, "hasErrors": !errors.isEmpty], status: status, flash: flash)
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.configuresRules(principal.role) else { throw WebError.forbidden }
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        var parameters = RuleParameters.defaults
+        var errors: [String: String] = [:]
+        var submitted: [String: String] = [:]
+        for rule in RuleCatalog.all {
+            for spec in rule.parameters {
+                let field = "\(rule.code):\(spec.name)"
+                guard let raw = form[field]?.trimmingCharacters(in: .whitespaces) else { continue }
+                submitted[field] = raw
+                if raw == spec.defaultValue { continue }
+                do {
+                    parameters = try parameters.setting(rule: rule.code, name: spec.name, value: raw)
+                } catch {
+                    errors[field] = context.language == .zh ? error.messageZh : error.messageEn
+                }
+            }
+        }
+        guard errors.isEmpty else {
+            return try await renderSettings(request, context: context, parameters: parameters, errors: errors, submitted: submitted,
+                                            flash: nil, status: .unprocessableContent)
+        }
+        try await services.ruleSettings.save(parameters, by: principal)
+        return try await renderSettings(request, context: context, parameters: parameters, errors: [:],
+                                        flash: Strings.text("settings_saved", context.language))
+    }
+}
