@@ -63,7 +63,6 @@ public enum DemoGenerator {
             try county.writeRegistry()
             say("\(county.name): households")
             try county.streamVillages(progress: say)
-            county.plantLate()
             say("\(county.name): benefits")
             try county.writeBenefits()
             say("\(county.name): projects and tenders")

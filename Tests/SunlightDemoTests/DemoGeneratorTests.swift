@@ -48,6 +48,9 @@ struct DemoGeneratorTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-demo-\(name)-\(UUID().uuidString)")
     }
 
+    /// One small data set shared by the read-only tests (generated once, left in the temp folder).
+    static let shared: Result<(URL, DemoSummary), any Error> = Result { try generateSmall(seed: 21) }
+
     static func generateSmall(seed: UInt64) throws -> (URL, DemoSummary) {
         let dir = tempDir("small\(seed)")
         let summary = try DemoGenerator.generate(size: .small, seed: seed, to: dir, progress: nil)
@@ -124,8 +127,7 @@ struct DemoGeneratorTests {
     }
 
     @Test func headersAreTheContractsCanonicalColumns() throws {
-        let (dir, _) = try Self.generateSmall(seed: 3)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (dir, _) = try Self.shared.get()
         for (name, columns) in Self.contract {
             let (header, _) = try Self.read(dir, name)
             #expect(header == columns, "\(name) header")
@@ -136,8 +138,7 @@ struct DemoGeneratorTests {
     }
 
     @Test func identifiersAreValidExceptThePlantedOnes() throws {
-        let (dir, _) = try Self.generateSmall(seed: 5)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (dir, _) = try Self.shared.get()
         let (_, cases) = try Self.truth(dir)
         let truthText = cases.map(\.subject).joined(separator: "\n")
         let idColumns: [String: [String]] = [
@@ -189,11 +190,10 @@ struct DemoGeneratorTests {
     }
 
     @Test func truthCoversEveryRuleBothWays() throws {
-        let (dir, summary) = try Self.generateSmall(seed: 9)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (dir, summary) = try Self.shared.get()
         let (meta, cases) = try Self.truth(dir)
         #expect(meta["as_of"] as? String == "2026-03-31")
-        #expect(meta["seed"] as? Int == 9)
+        #expect(meta["seed"] as? Int == 21)
         #expect(meta["size"] as? String == "small")
         for rule in Self.plantedRules {
             #expect(cases.filter { $0.rule == rule && $0.flag }.count >= 2, "\(rule): fewer than 2 flags")
@@ -207,8 +207,7 @@ struct DemoGeneratorTests {
     }
 
     @Test func everyPlantedSubjectHasItsRows() throws {
-        let (dir, _) = try Self.generateSmall(seed: 13)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (dir, _) = try Self.shared.get()
         let (_, cases) = try Self.truth(dir)
         let benefits = try Self.read(dir, "benefits").rows
         let payments = try Self.read(dir, "payments").rows
@@ -266,8 +265,7 @@ struct DemoGeneratorTests {
     /// An independent reading of rules.md finds exactly the planted flags: every flag fires, no
     /// near-miss fires, and nothing in the background fires.
     @Test func referenceRulesFindExactlyThePlantedFlags() throws {
-        let (dir, _) = try Self.generateSmall(seed: 21)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (dir, _) = try Self.shared.get()
         let (_, cases) = try Self.truth(dir)
         let found = try ReferenceRules(directory: dir, asOf: Self.asOf).findings()
         let flags = Set(cases.filter(\.flag).map { $0.rule + "|" + $0.subject })
@@ -281,8 +279,7 @@ struct DemoGeneratorTests {
     }
 
     @Test func backgroundInvariants() throws {
-        let (dir, _) = try Self.generateSmall(seed: 8)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (dir, _) = try Self.shared.get()
         let cal = WorkingDayCalendar.shipped
         let payments = try Self.read(dir, "payments").rows
         let (_, cases) = try Self.truth(dir)

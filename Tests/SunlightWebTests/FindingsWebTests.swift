@@ -75,7 +75,7 @@ struct FindingsWebTests {
             let reviews = try await test.database.withConnection { db in
                 try await db.select().column("seq").from("ledger_entries").where("action", .equal, "review").all().count
             }
-            #expect(reviews == 5)
+            #expect(reviews == 4)   // dismiss, reopen, assign, confirm: the refused steps left no trace
         }
     }
 

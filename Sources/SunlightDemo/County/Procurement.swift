@@ -134,6 +134,12 @@ extension CountyBuild {
             let key = buyer + "|" + chosen.map { companies[$0].uscc }.sorted().joined(separator: "+")
             if stats.setCounts[key, default: 0] < 2 { break }
         }
+        // The eligible company longest without a win joins (and will win) if it is at risk of
+        // becoming a perennial loser.
+        if let atRisk = eligible.max(by: { (stats.lossesSinceWin[$0, default: 0], $1) < (stats.lossesSinceWin[$1, default: 0], $0) }),
+           stats.lossesSinceWin[atRisk, default: 0] >= 4, !chosen.contains(atRisk) {
+            chosen[rng.below(chosen.count)] = atRisk
+        }
         // Winner: the one who has gone longest without winning (ties at random).
         let best = chosen.map { stats.lossesSinceWin[$0, default: 0] }.max() ?? 0
         let cands = chosen.filter { stats.lossesSinceWin[$0, default: 0] == best }

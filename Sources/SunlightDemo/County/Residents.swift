@@ -127,6 +127,8 @@ extension CountyBuild {
         let community = villages[v].isCommunity
         func add(_ p: Person, _ program: String, from: YearMonth, to: YearMonth, amount: Int64, months: Set<Int>? = nil) {
             var to = to
+            // Nobody is paid for the months before they were born.
+            let from = max(from, p.birth.yearMonth.adding(months: 1))
             if let dm = deathMonth[p.id] {
                 // Payments stop with the death: the last roll is the month of death or the one before.
                 let stop = r.chance(0.5) ? dm : dm.adding(months: -1)

@@ -73,7 +73,8 @@ enum Organs {
         case .other: return "编外聘用"
         default:
             switch post {
-            case "县长", "书记" where kind == .party: return "正处级"
+            case "县长": return "正处级"
+            case "书记" where kind == .party: return "正处级"
             case "副县长", "副书记": return "副处级"
             case "局长", "党委书记", "镇长", "主任": return "正科级"
             case "副局长", "副镇长", "纪委书记", "办公室主任", "科长": return "副科级"

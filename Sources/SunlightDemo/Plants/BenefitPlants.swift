@@ -44,6 +44,8 @@ extension CountyBuild {
         let rule = "benefit.official"
         let departments = ["statistics", "forestry", "veterans", "audit", "emergency", "environment"]
         let institutions = ["hospital", "high_school", "primary_school", "cdc", "tcm_hospital"]
+        let before = officials.count
+        defer { for o in officials[before...] { usedOfficials.insert(o.person.id) } }
         for k in 0..<(flagCount + clearCount) {
             let flag = k < flagCount
             let v = plantVillage(k, salt: 2)

@@ -10,7 +10,11 @@ extension CountyBuild {
     }
 
     func coBidders(_ n: Int, buyer: String) -> [Int] {
-        let pool = coBidderPool
+        // Companies that have lost several planted tenders in a row sit the next ones out, so that
+        // no background bidder drifts towards ten losses without a win.
+        let all = coBidderPool
+        let rested = all.filter { plantBidStats.lossesSinceWin[$0, default: 0] < 5 }
+        let pool = rested.count >= n + 3 ? rested : all
         for _ in 0..<50 {
             let pick = rng.sample(pool, n)
             let key = buyer + "|" + pick.map { companies[$0].uscc }.sorted().joined(separator: "+")

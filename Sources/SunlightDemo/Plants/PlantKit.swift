@@ -18,9 +18,6 @@ extension CountyBuild {
         plantServices()
     }
 
-    /// Nothing needs the streamed villages yet; kept as the place for such plants.
-    func plantLate() {}
-
     /// A village for the k-th case of a family (spread over the county, deterministic).
     func plantVillage(_ k: Int, salt: Int, rural: Bool? = nil) -> Int {
         let pool: [Int]

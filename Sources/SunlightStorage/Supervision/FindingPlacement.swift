@@ -47,7 +47,7 @@ public struct FindingPlacement: Sendable {
             if part.count == 4, let year = Int(part), (1900...2200).contains(year) { return part }
             if part.count == 10, part.dropFirst(4).first == "-", Int(part.prefix(4)) != nil { return String(part.prefix(7)) }
         }
-        guard let match = evidenceJSON.firstMatch(of: /"(?:period|date|month|first_date|year)":"?(\d{4}(?:-\d{2})?)/) else { return nil }
+        guard let match = evidenceJSON.firstMatch(of: /"(?:period|date|month|first_date|year|received_at|received|accepted_date|completed_at|submitted_at|published_date)":"?(\d{4}(?:-\d{2})?)/) else { return nil }
         return String(match.1)
     }
 }

@@ -95,8 +95,8 @@ enum EvidenceHTML {
     }
 
     static let extra: [String: String] = [
-        "total": "合计", "count": "笔数", "periods": "发放期间明细", "period_count": "期数", "payments": "支付明细",
-        "payee": "收款方", "first_date": "首笔日期", "last_date": "末笔日期", "threshold": "限额", "window_days": "时间窗（天）",
+        "name": "名称", "total": "合计", "count": "笔数", "periods": "发放期间明细", "period_count": "期数", "payments": "支付明细",
+        "payee": "收款方标识", "first_date": "首笔日期", "last_date": "末笔日期", "threshold": "限额", "window_days": "时间窗（天）",
         "grace_months": "宽限月数", "reason": "原因", "members": "成员", "people": "人员", "accounts": "账户", "programs": "项目",
         "official": "公职人员", "relative": "亲属", "link": "关联方式", "links": "关联方式", "vouchers": "凭证", "year": "年度",
         "previous_year": "上年", "previous_total": "上年合计", "budget": "预算", "spent": "支出", "tolerance": "容差",

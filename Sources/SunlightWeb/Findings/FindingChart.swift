@@ -17,6 +17,10 @@ enum FindingChart {
         if let payments = evidence["payments"]?.elements, payments.count >= 2, payments.allSatisfy({ $0["date"] != nil }) {
             return paymentTimeline(payments, threshold: evidence["threshold"]?.text.flatMap(fen), language: language)
         }
+        if let year = evidence["year"]?.text, let total = evidence["total"]?.text.flatMap(fen),
+           let previousYear = evidence["previous_year"]?.text, let previous = evidence["previous_total"]?.text.flatMap(fen) {
+            return yearBars([(previousYear, previous), (year, total)], language: language)
+        }
         if let years = evidence["years"]?.elements, years.count >= 2 {
             let bars = years.compactMap { item -> (String, Int64)? in
                 guard let year = item["year"]?.text, let total = item["total"]?.text.flatMap(fen) else { return nil }
@@ -61,7 +65,7 @@ enum FindingChart {
             let x = margin.left + Double(start.months(until: deathMonth) + 1) * step
             let label = language == .zh ? "死亡" : "death"
             body += "<line x1=\"\(f(x))\" y1=\"\(f(margin.top))\" x2=\"\(f(x))\" y2=\"\(f(margin.top + plotH))\" stroke=\"#101828\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
-            body += "<text x=\"\(f(x + 4))\" y=\"\(f(margin.top + 12))\" font-size=\"12\" fill=\"#101828\">\(label) \(death ?? "")</text>"
+            body += "<text x=\"\(f(x - 4))\" y=\"\(f(margin.top + 12))\" font-size=\"12\" text-anchor=\"end\" fill=\"#101828\">\(label) \(death ?? "")</text>"
         }
         let title = language == .zh ? "死亡后仍发放的期间" : "Periods paid after the death"
         let desc = language == .zh ? "红色柱为死亡月份（虚线）之后发放的各期金额。" : "Red bars are the amounts paid for periods after the month of death (dashed line)."

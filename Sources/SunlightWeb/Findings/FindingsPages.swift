@@ -104,12 +104,16 @@ struct FindingsPages {
             "summary": language == .zh ? finding.summaryZh : finding.summaryEn,
             "explanation": rule.map { language == .zh ? $0.explanationZh : $0.explanationEn } ?? "",
             "severity": finding.severity, "severityLabel": Strings.text("severity_" + finding.severity, language),
-            "status": Strings.text("status_" + finding.status.rawValue, language), "assignee": finding.assignee ?? "",
-            "reviewReason": finding.reviewReason ?? "", "unit": finding.unitCode ?? "", "period": finding.period ?? "",
+            "status": Strings.text("status_" + finding.status.rawValue, language),
             "cleared": !finding.isCurrent, "evidenceHTML": EvidenceHTML.render(tree, language: language),
             "events": events, "canReview": AccessPolicy.reviewsFindings(principal.role), "closed": closed,
             "evidenceJSON": finding.evidenceJSON,
         ]
+        // Only present values: an empty string is still "true" to a Mustache section.
+        for (key, value) in [("assignee", finding.assignee), ("reviewReason", finding.reviewReason), ("unit", finding.unitCode),
+                             ("period", finding.period)] {
+            if let value, !value.isEmpty { values[key] = value }
+        }
         if let chart = FindingChart.svg(rule: finding.rule, evidence: tree, language: language) { values["chart"] = chart }
         if let run {
             values["run"] = [
