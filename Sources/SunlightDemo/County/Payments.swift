@@ -160,6 +160,7 @@ extension CountyBuild {
                                               purpose: p.name + "工程款", fixed: false, payeeKind: 2))
                 }
             }
+            keepBenfordQuiet(unit, &list)
             var r = DemoRNG(seed: seed, stream: "payees", index, ui)
             assignPayees(&list, payeeCompanies, &r)
             try numberAndWrite(unit, &list)
@@ -174,6 +175,41 @@ extension CountyBuild {
             "travel_abroad": ["因公出国（境）考察费用", "出访团组国际旅费"],
         ]
     static let personPurposes = ["劳务费", "专家评审费", "临时用工报酬", "补助发放", "课酬"]
+
+    /// First-digit MAD against Benford's law (Nigrini), over amounts of at least 10 yuan.
+    static func benfordMAD(_ amounts: [Int64]) -> (Int, Double) {
+        var counts = Array(repeating: 0, count: 10)
+        var n = 0
+        for a in amounts where a >= 1_000 {
+            var x = a
+            while x >= 10 { x /= 10 }
+            counts[Int(x)] += 1
+            n += 1
+        }
+        guard n > 0 else { return (0, 0) }
+        var mad = 0.0
+        for d in 1...9 { mad += abs(Double(counts[d]) / Double(n) - log10(1 + 1 / Double(d))) }
+        return (n, mad / 9)
+    }
+
+    /// A unit-year with enough payments for `payment.benford` is redrawn until it conforms
+    /// comfortably (MAD ≤ 0.010, the rule fires above 0.015), unless a plant wants it otherwise.
+    private func keepBenfordQuiet(_ unit: String, _ list: inout [PaymentIntent]) {
+        for year in [2024, 2025] {
+            let nonConforming = plantedUnitYears.contains {
+                if $0.unit == unit && $0.year == year, case .nonBenford = $0.plan { return true }
+                return false
+            }
+            if nonConforming { continue }
+            let idx = list.indices.filter { list[$0].date.year == year }
+            let redrawable = idx.filter { !list[$0].fixed && list[$0].category == "general" && list[$0].payeeKind != 2 }
+            for _ in 0..<40 {
+                let (n, mad) = Self.benfordMAD(idx.map { list[$0].amount })
+                if n < 900 || mad <= 0.010 { break }
+                for i in redrawable { list[i].amount = logUniform(1, 5) }
+            }
+        }
+    }
 
     private func background(_ unit: String, _ year: Int, _ fen: Int64, _ category: String, kind: Int) -> PaymentIntent {
         var p = PaymentIntent(unit: unit, date: randomWorkingDay(in: year), payeeName: "", payeeCode: "", payeeAccount: "",

@@ -144,22 +144,24 @@ extension CountyBuild {
         let best = chosen.map { stats.lossesSinceWin[$0, default: 0] }.max() ?? 0
         let cands = chosen.filter { stats.lossesSinceWin[$0, default: 0] == best }
         let winner = cands[rng.below(cands.count)]
-        var amounts: [Int64] = []
-        for _ in 0..<200 {
-            amounts = chosen.map { _ in Int64(Double(ceiling) * (0.86 + 0.115 * rng.unit()) / 100) * 100 + Int64(rng.below(100)) }
-            if Set(amounts).count == amounts.count && !Self.isRegular(amounts) { break }
-        }
-        amounts.sort()
         var others = chosen.filter { $0 != winner }
         rng.shuffle(&others)
         let order = [winner] + others
+        // The highest bid of four or more is sometimes disqualified or withdrawn.
+        var statuses = Array(repeating: "valid", count: order.count)
+        if order.count >= 4 {
+            let r = rng.unit()
+            if r < 0.06 { statuses[order.count - 1] = "disqualified" } else if r < 0.09 { statuses[order.count - 1] = "withdrawn" }
+        }
+        var amounts: [Int64] = []
+        for _ in 0..<200 {
+            amounts = chosen.map { _ in Int64(Double(ceiling) * (0.86 + 0.115 * rng.unit()) / 100) * 100 + Int64(rng.below(100)) }
+            amounts.sort()
+            let valid = amounts.indices.filter { statuses[$0] == "valid" }.map { amounts[$0] }
+            if Set(amounts).count == amounts.count && !Self.isRegular(amounts) && !Self.isRegular(valid) { break }
+        }
         for (k, c) in order.enumerated() {
-            var status = "valid"
-            if k > 0 && order.count >= 4 && k == order.count - 1 {
-                let r = rng.unit()
-                if r < 0.06 { status = "disqualified" } else if r < 0.09 { status = "withdrawn" }
-            }
-            t.bids.append(makeBid(c, amounts[k], t, status: status))
+            t.bids.append(makeBid(c, amounts[k], t, status: statuses[k]))
         }
         // Perennial losers ride along, bidding above the others.
         var added = 0

@@ -49,17 +49,16 @@ extension CountyBuild {
             for _ in 0..<200 {
                 var a = bidders.map { _ in Int64(Double(ceiling) * (0.86 + 0.115 * rng.unit()) / 100) * 100 + Int64(rng.below(100)) }
                 a.sort()
-                if Set(a).count == a.count && !Self.isRegular(a) {
-                    // The winner gets the lowest amount, the others the rest in random order.
-                    var rest = Array(a.dropFirst())
-                    rng.shuffle(&rest)
-                    amounts = []
-                    var ri = 0
-                    for i in bidders.indices {
-                        if i == w { amounts.append(a[0]) } else { amounts.append(rest[ri]); ri += 1 }
-                    }
-                    break
+                // The winner gets the lowest amount, the others the rest in random order.
+                var rest = Array(a.dropFirst())
+                rng.shuffle(&rest)
+                amounts = []
+                var ri = 0
+                for i in bidders.indices {
+                    if i == w { amounts.append(a[0]) } else { amounts.append(rest[ri]); ri += 1 }
                 }
+                let valid = bidders.indices.filter { st[$0] == "valid" }.map { amounts[$0] }
+                if Set(a).count == a.count && !Self.isRegular(a) && !Self.isRegular(valid) { break }
             }
         }
         for (i, c) in bidders.enumerated() { t.bids.append(makeBid(c, amounts[i], t, status: st[i])) }
