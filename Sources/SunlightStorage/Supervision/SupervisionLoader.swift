@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SQLKit
+import SQLiteKit
 import SunlightContract
 import SunlightDomain
 import SunlightRules
@@ -27,123 +28,144 @@ public struct SupervisionLoader: Sendable {
 
     public func load() async throws -> LoadedSupervisionData {
         let state = LoadState()
-        try await database.withConnection { db in
-            try await Self.stream(Registry.units, ["unit_code", "name", "parent_code", "kind"], db, state) { r, s in
-                s.builder.append(UnitRow(code: r.text("unit_code"), name: r.text("name"), parentCode: r.optional("parent_code"),
-                                         kind: r.text("kind")))
-            }
-            try await Self.stream(Registry.people, ["id_number", "name", "unit_code", "category", "since", "until"], db, state) { r, s in
-                let id = r.text("id_number"), unit = r.text("unit_code")
-                s.placement.personUnit[id] = unit
-                s.builder.append(PersonRow(idNumber: id, name: r.text("name"), unitCode: unit, category: r.text("category"),
-                                           since: r.date("since"), until: r.date("until")))
-            }
-            try await Self.stream(Registry.relatives, ["id_number", "relative_id_number", "relation"], db, state) { r, s in
-                s.builder.append(RelativeRow(idNumber: r.text("id_number"), relativeIDNumber: r.text("relative_id_number"),
-                                             relation: r.text("relation")))
-            }
-            try await Self.stream(Registry.households, ["household_id", "id_number", "village_code"], db, state) { r, s in
-                let village = r.optional("village_code")
-                if let village { s.placement.residentVillage[r.text("id_number")] = village }
-                s.builder.append(HouseholdRow(householdID: r.text("household_id"), idNumber: r.text("id_number"), villageCode: village))
-            }
-            try await Self.stream(Registry.companies, ["uscc", "name", "legal_rep_id_number", "established", "status", "status_date"], db, state) { r, s in
-                s.builder.append(CompanyRow(uscc: r.text("uscc"), name: r.text("name"), legalRepIDNumber: r.optional("legal_rep_id_number"),
-                                            established: r.date("established"), status: r.optional("status"),
-                                            statusDate: r.date("status_date")))
-            }
-            try await Self.stream(Registry.companyRoles, ["uscc", "holder_id_number", "holder_uscc", "role"], db, state) { r, s in
-                s.builder.append(CompanyRoleRow(uscc: r.text("uscc"), holderIDNumber: r.optional("holder_id_number"),
-                                                holderUSCC: r.optional("holder_uscc"), role: r.text("role")))
-            }
-            try await Self.stream(GovernmentData.deaths, ["id_number", "death_date"], db, state) { r, s in
-                guard let date = r.date("death_date") else { return }
-                s.builder.append(DeathRow(idNumber: r.text("id_number"), deathDate: date))
-            }
-            try await Self.stream(GovernmentData.vehicles, ["plate", "owner_id_number", "vehicle_type", "registered"], db, state) { r, s in
-                s.builder.append(VehicleRow(plate: r.text("plate"), ownerIDNumber: r.text("owner_id_number"),
-                                            vehicleType: r.optional("vehicle_type"), registered: r.date("registered")))
-            }
-            try await Self.stream(GovernmentData.programs, ["program", "means_tested", "exclusive_with", "min_age"], db, state) { r, s in
-                let exclusive = (r.optional("exclusive_with") ?? "").split(separator: "|")
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                s.builder.append(ProgramRow(program: r.text("program"), meansTested: r.bool("means_tested"), exclusiveWith: exclusive,
-                                            minAge: r.integer("min_age").map(Int.init)))
-            }
-            try await Self.stream(GovernmentData.benefits,
-                                  ["program", "period", "id_number", "name", "household_id", "village_code", "amount", "account", "paid_date"],
-                                  db, state) { r, s in
-                guard let period = YearMonth(text: r.text("period")) else { return }
-                let id = r.text("id_number"), village = r.optional("village_code")
-                if let village, s.placement.recipientVillage[id] == nil { s.placement.recipientVillage[id] = village }
-                let account = r.optional("account")
-                if let account, let village {
-                    let key = FindingPlacement.accountKey(account)
-                    if s.placement.accountVillage[key] == nil { s.placement.accountVillage[key] = village }
-                }
-                s.builder.append(BenefitRow(program: r.text("program"), period: period, idNumber: id, name: r.text("name"),
-                                            householdID: r.optional("household_id"), villageCode: village, amount: r.integer("amount") ?? 0,
-                                            account: account, paidDate: r.date("paid_date")))
-            }
-            try await Self.stream(GovernmentData.budgets, ["year", "unit_code", "category", "project_code", "amount"], db, state) { r, s in
-                s.builder.append(BudgetRow(year: Int(r.integer("year") ?? 0), unitCode: r.text("unit_code"), category: r.text("category"),
-                                           projectCode: r.optional("project_code"), amount: r.integer("amount") ?? 0))
-            }
-            try await Self.stream(GovernmentData.payments,
-                                  ["voucher_no", "unit_code", "date", "payee_name", "payee_code", "payee_account", "amount", "category",
-                                   "project_code", "purpose", "approver_id_number"], db, state) { r, s in
-                guard let date = r.date("date") else { return }
-                s.builder.append(PaymentRow(voucherNo: r.text("voucher_no"), unitCode: r.text("unit_code"), date: date,
-                                            payeeName: r.text("payee_name"), payeeCode: r.optional("payee_code"),
-                                            payeeAccount: r.optional("payee_account"), amount: r.integer("amount") ?? 0,
-                                            category: r.optional("category"), projectCode: r.optional("project_code"),
-                                            purpose: r.optional("purpose"), approverIDNumber: r.optional("approver_id_number")))
-            }
-            try await Self.stream(GovernmentData.projects,
-                                  ["project_code", "name", "unit_code", "approved_budget", "funding_source", "approved_date", "tender_id",
-                                   "contract_amount", "final_amount", "approved_scale", "actual_scale", "status", "accepted_date", "closed_date"],
-                                  db, state) { r, s in
-                let code = r.text("project_code"), unit = r.text("unit_code")
-                s.placement.projectUnit[code] = unit
-                s.builder.append(ProjectRow(projectCode: code, name: r.text("name"), unitCode: unit,
-                                            approvedBudget: r.integer("approved_budget") ?? 0, fundingSource: r.optional("funding_source"),
-                                            approvedDate: r.date("approved_date"), tenderID: r.optional("tender_id"),
-                                            contractAmount: r.integer("contract_amount"), finalAmount: r.integer("final_amount"),
-                                            approvedScale: r.optional("approved_scale"), actualScale: r.optional("actual_scale"),
-                                            status: r.optional("status"), acceptedDate: r.date("accepted_date"),
-                                            closedDate: r.date("closed_date")))
-            }
-            try await Self.stream(GovernmentData.serviceCases,
-                                  ["case_no", "matter", "unit_code", "received_at", "completed_at", "time_limit_days", "status"], db, state) { r, s in
-                guard let received = r.instant("received_at") else { return }
-                let code = r.text("case_no"), unit = r.text("unit_code")
-                s.placement.caseUnit[code] = unit
-                s.builder.append(ServiceCaseRow(caseNo: code, matter: r.text("matter"), unitCode: unit, receivedAt: received,
-                                                completedAt: r.instant("completed_at"), timeLimitDays: Int(r.integer("time_limit_days") ?? 0),
-                                                status: r.optional("status")))
-            }
-            // Read for the fingerprint and placement only: the procurement rules come later.
-            try await Self.stream(GovernmentData.tenders, ["tender_id", "buyer_unit_code"], db, state) { r, s in
-                s.placement.tenderUnit[r.text("tender_id")] = r.text("buyer_unit_code")
-            }
-            try await Self.stream(GovernmentData.bids, ["tender_id"], db, state) { _, _ in }
+        let viaSQLite: Void? = try await database.withSQLiteConnection { connection in
+            try await Self.loadAll(.sqlite(connection), state)
+        }
+        if viaSQLite == nil {
+            try await database.withConnection { db in try await Self.loadAll(.sql(db), state) }
         }
         return LoadedSupervisionData(data: state.builder.build(), fingerprints: state.fingerprints.mapValues { $0.hex },
                                      rowCounts: state.fingerprints.mapValues(\.count), placement: state.placement)
     }
 
-    /// Streams a table's rows, oldest first, into `body`, folding each stored hash into the
-    /// dataset's fingerprint.
-    private static func stream(_ dataset: SunlightContract.Dataset, _ columns: [String], _ db: any SQLDatabase, _ state: LoadState,
-                               _ body: @escaping @Sendable (StoredRow, LoadState) -> Void) async throws {
-        state.fingerprints[dataset.name] = DatasetFingerprint()
-        try await db.select().columns((columns + ["record_hash"]).map { SQLIdentifier($0) }).from(dataset.table).orderBy("id")
-            .run { row in
-                let stored = StoredRow(row: row)
-                state.fingerprints[dataset.name]!.add(stored.text("record_hash"))
-                body(stored, state)
+    private static func loadAll(_ db: RowSource, _ state: LoadState) async throws {
+            try await Self.stream(Registry.units, ["unit_code", "name", "parent_code", "kind"], db, state) { r, s in
+            s.builder.append(UnitRow(code: r.text("unit_code"), name: r.text("name"), parentCode: r.optional("parent_code"),
+                                     kind: r.text("kind")))
+        }
+        try await Self.stream(Registry.people, ["id_number", "name", "unit_code", "category", "since", "until"], db, state) { r, s in
+            let id = r.text("id_number"), unit = r.text("unit_code")
+            s.placement.personUnit[id] = unit
+            s.builder.append(PersonRow(idNumber: id, name: r.text("name"), unitCode: unit, category: r.text("category"),
+                                       since: r.date("since"), until: r.date("until")))
+        }
+        try await Self.stream(Registry.relatives, ["id_number", "relative_id_number", "relation"], db, state) { r, s in
+            s.builder.append(RelativeRow(idNumber: r.text("id_number"), relativeIDNumber: r.text("relative_id_number"),
+                                         relation: r.text("relation")))
+        }
+        try await Self.stream(Registry.households, ["household_id", "id_number", "village_code"], db, state) { r, s in
+            let village = r.optional("village_code")
+            if let village { s.placement.residentVillage[r.text("id_number")] = village }
+            s.builder.append(HouseholdRow(householdID: r.text("household_id"), idNumber: r.text("id_number"), villageCode: village))
+        }
+        try await Self.stream(Registry.companies, ["uscc", "name", "legal_rep_id_number", "established", "status", "status_date"], db, state) { r, s in
+            s.builder.append(CompanyRow(uscc: r.text("uscc"), name: r.text("name"), legalRepIDNumber: r.optional("legal_rep_id_number"),
+                                        established: r.date("established"), status: r.optional("status"),
+                                        statusDate: r.date("status_date")))
+        }
+        try await Self.stream(Registry.companyRoles, ["uscc", "holder_id_number", "holder_uscc", "role"], db, state) { r, s in
+            s.builder.append(CompanyRoleRow(uscc: r.text("uscc"), holderIDNumber: r.optional("holder_id_number"),
+                                            holderUSCC: r.optional("holder_uscc"), role: r.text("role")))
+        }
+        try await Self.stream(GovernmentData.deaths, ["id_number", "death_date"], db, state) { r, s in
+            guard let date = r.date("death_date") else { return }
+            s.builder.append(DeathRow(idNumber: r.text("id_number"), deathDate: date))
+        }
+        try await Self.stream(GovernmentData.vehicles, ["plate", "owner_id_number", "vehicle_type", "registered"], db, state) { r, s in
+            s.builder.append(VehicleRow(plate: r.text("plate"), ownerIDNumber: r.text("owner_id_number"),
+                                        vehicleType: r.optional("vehicle_type"), registered: r.date("registered")))
+        }
+        try await Self.stream(GovernmentData.programs, ["program", "means_tested", "exclusive_with", "min_age"], db, state) { r, s in
+            let exclusive = (r.optional("exclusive_with") ?? "").split(separator: "|")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            s.builder.append(ProgramRow(program: r.text("program"), meansTested: r.bool("means_tested"), exclusiveWith: exclusive,
+                                        minAge: r.integer("min_age").map(Int.init)))
+        }
+        try await Self.stream(GovernmentData.benefits,
+                              ["program", "period", "id_number", "name", "household_id", "village_code", "amount", "account", "paid_date"],
+                              db, state) { r, s in
+            guard let period = YearMonth(text: r.text("period")) else { return }
+            let id = r.text("id_number"), village = r.optional("village_code")
+            if let village, s.placement.recipientVillage[id] == nil { s.placement.recipientVillage[id] = village }
+            let account = r.optional("account")
+            if let account, let village {
+                let key = FindingPlacement.accountKey(account)
+                if s.placement.accountVillage[key] == nil { s.placement.accountVillage[key] = village }
             }
+            s.builder.append(BenefitRow(program: r.text("program"), period: period, idNumber: id, name: r.text("name"),
+                                        householdID: r.optional("household_id"), villageCode: village, amount: r.integer("amount") ?? 0,
+                                        account: account, paidDate: r.date("paid_date")))
+        }
+        try await Self.stream(GovernmentData.budgets, ["year", "unit_code", "category", "project_code", "amount"], db, state) { r, s in
+            s.builder.append(BudgetRow(year: Int(r.integer("year") ?? 0), unitCode: r.text("unit_code"), category: r.text("category"),
+                                       projectCode: r.optional("project_code"), amount: r.integer("amount") ?? 0))
+        }
+        try await Self.stream(GovernmentData.payments,
+                              ["voucher_no", "unit_code", "date", "payee_name", "payee_code", "payee_account", "amount", "category",
+                               "project_code", "purpose", "approver_id_number"], db, state) { r, s in
+            guard let date = r.date("date") else { return }
+            s.builder.append(PaymentRow(voucherNo: r.text("voucher_no"), unitCode: r.text("unit_code"), date: date,
+                                        payeeName: r.text("payee_name"), payeeCode: r.optional("payee_code"),
+                                        payeeAccount: r.optional("payee_account"), amount: r.integer("amount") ?? 0,
+                                        category: r.optional("category"), projectCode: r.optional("project_code"),
+                                        purpose: r.optional("purpose"), approverIDNumber: r.optional("approver_id_number")))
+        }
+        try await Self.stream(GovernmentData.projects,
+                              ["project_code", "name", "unit_code", "approved_budget", "funding_source", "approved_date", "tender_id",
+                               "contract_amount", "final_amount", "approved_scale", "actual_scale", "status", "accepted_date", "closed_date"],
+                              db, state) { r, s in
+            let code = r.text("project_code"), unit = r.text("unit_code")
+            s.placement.projectUnit[code] = unit
+            s.builder.append(ProjectRow(projectCode: code, name: r.text("name"), unitCode: unit,
+                                        approvedBudget: r.integer("approved_budget") ?? 0, fundingSource: r.optional("funding_source"),
+                                        approvedDate: r.date("approved_date"), tenderID: r.optional("tender_id"),
+                                        contractAmount: r.integer("contract_amount"), finalAmount: r.integer("final_amount"),
+                                        approvedScale: r.optional("approved_scale"), actualScale: r.optional("actual_scale"),
+                                        status: r.optional("status"), acceptedDate: r.date("accepted_date"),
+                                        closedDate: r.date("closed_date")))
+        }
+        try await Self.stream(GovernmentData.serviceCases,
+                              ["case_no", "matter", "unit_code", "received_at", "completed_at", "time_limit_days", "status"], db, state) { r, s in
+            guard let received = r.instant("received_at") else { return }
+            let code = r.text("case_no"), unit = r.text("unit_code")
+            s.placement.caseUnit[code] = unit
+            s.builder.append(ServiceCaseRow(caseNo: code, matter: r.text("matter"), unitCode: unit, receivedAt: received,
+                                            completedAt: r.instant("completed_at"), timeLimitDays: Int(r.integer("time_limit_days") ?? 0),
+                                            status: r.optional("status")))
+        }
+        // Read for the fingerprint and placement only: the procurement rules come later.
+        try await Self.stream(GovernmentData.tenders, ["tender_id", "buyer_unit_code"], db, state) { r, s in
+            s.placement.tenderUnit[r.text("tender_id")] = r.text("buyer_unit_code")
+        }
+        try await Self.stream(GovernmentData.bids, ["tender_id"], db, state) { _, _ in }
     }
+
+    /// Streams a table's rows, oldest first, into `body`, folding each stored hash into the
+    /// dataset's fingerprint. On SQLite the rows are read straight from SQLiteNIO (no
+    /// `Decodable` per cell: loading is most of a scan's time); on PostgreSQL through SQLKit.
+    private static func stream(_ dataset: SunlightContract.Dataset, _ columns: [String], _ db: RowSource, _ state: LoadState,
+                               _ body: @escaping @Sendable (any StoredRow, LoadState) -> Void) async throws {
+        state.fingerprints[dataset.name] = DatasetFingerprint()
+        let name = dataset.name
+        @Sendable func consume(_ row: any StoredRow) {
+            state.fingerprints[name]!.add(row.text("record_hash"))
+            body(row, state)
+        }
+        let list = (columns + ["record_hash"]).joined(separator: ", ")
+        let sql = "SELECT \(list) FROM \(dataset.table) ORDER BY id"
+        switch db {
+        case .sqlite(let connection):
+            try await connection.query(sql, []) { row in consume(SQLiteStoredRow(row: row)) }
+        case .sql(let sql_):
+            try await sql_.raw(SQLQueryString(sql)).run { row in consume(SQLKitStoredRow(row: row)) }
+        }
+    }
+}
+
+/// Where rows are read from: SQLiteNIO directly, or SQLKit (PostgreSQL).
+enum RowSource: @unchecked Sendable {
+    case sqlite(SQLiteConnection)
+    case sql(any SQLDatabase)
 }
 
 /// Mutable loading state; the row callbacks run one at a time on the connection's event loop.
@@ -155,7 +177,21 @@ private final class LoadState: @unchecked Sendable {
 
 /// A stored row, read by column name with the contract's storage forms (ISO dates and instants,
 /// integers for money and counts).
-struct StoredRow {
+protocol StoredRow {
+    func optional(_ column: String) -> String?
+    func integer(_ column: String) -> Int64?
+    func bool(_ column: String) -> Bool?
+}
+
+extension StoredRow {
+    func text(_ column: String) -> String { optional(column) ?? "" }
+
+    func date(_ column: String) -> LocalDate? { optional(column).flatMap(LocalDate.init(iso:)) }
+
+    func instant(_ column: String) -> Date? { optional(column).flatMap { try? DateParsing.instant($0) } }
+}
+
+struct SQLKitStoredRow: StoredRow {
     let row: any SQLRow
 
     func optional(_ column: String) -> String? {
@@ -163,15 +199,22 @@ struct StoredRow {
         return text
     }
 
-    func text(_ column: String) -> String { optional(column) ?? "" }
-
-    func date(_ column: String) -> LocalDate? { optional(column).flatMap(LocalDate.init(iso:)) }
-
-    func instant(_ column: String) -> Date? { optional(column).flatMap { try? DateParsing.instant($0) } }
-
     func integer(_ column: String) -> Int64? { (try? row.decode(column: column, as: Int64?.self)) ?? nil }
 
     func bool(_ column: String) -> Bool? { (try? row.decode(column: column, as: Bool?.self)) ?? nil }
+}
+
+struct SQLiteStoredRow: StoredRow {
+    let row: SQLiteRow
+
+    func optional(_ column: String) -> String? {
+        guard let text = row.column(column)?.string, !text.isEmpty else { return nil }
+        return text
+    }
+
+    func integer(_ column: String) -> Int64? { row.column(column)?.integer.map(Int64.init) }
+
+    func bool(_ column: String) -> Bool? { row.column(column)?.integer.map { $0 != 0 } }
 }
 
 /// An order-independent digest of a dataset's rows: the count and the lane-wise wrapping sum of
