@@ -59,7 +59,7 @@ enum ImportReportText {
         }
         lines.append("sha256 \(report.fileSHA256)")
         lines.append("读取 read \(report.rowsRead) · 新增 inserted \(report.inserted) · 更新 updated \(report.updated) · "
-                     + "未变 unchanged \(report.unchanged) · 拒绝 rejected \(report.rejectedRows)")
+                     + "未变 unchanged \(report.unchanged) · 删除 deleted \(report.deleted) · 拒绝 rejected \(report.rejectedRows)")
         if let problem = report.fileError {
             lines.append((problem.line.map { "line \($0): " } ?? "") + "\(problem.messageZh) / \(problem.messageEn)")
         }

@@ -13,6 +13,8 @@ public struct ImportRecord: Sendable {
     public let inserted: Int
     public let updated: Int
     public let unchanged: Int
+    /// Rows dropped from replaced rolls (`benefits`).
+    public let deleted: Int
     public let rejected: Int
     /// JSON array of the reported row problems.
     public let rejectsJSON: String
@@ -49,6 +51,7 @@ public struct ImportLog: Sendable {
                      inserted: try row.decode(column: "rows_inserted", as: Int.self),
                      updated: try row.decode(column: "rows_updated", as: Int.self),
                      unchanged: try row.decode(column: "rows_unchanged", as: Int.self),
+                     deleted: try row.decode(column: "rows_deleted", as: Int.self),
                      rejected: try row.decode(column: "rows_rejected", as: Int.self),
                      rejectsJSON: try row.decode(column: "rejects", as: String.self))
     }

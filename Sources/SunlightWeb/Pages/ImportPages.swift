@@ -68,7 +68,7 @@ struct ImportPages {
         let errors = (try? JSONDecoder().decode([CellError].self, from: Data(record.rejectsJSON.utf8))) ?? []
         var values: [String: Any] = [
             "dataset": record.dataset, "file": record.fileName, "sha": record.fileSHA256, "read": record.rowsRead,
-            "inserted": record.inserted, "updated": record.updated, "unchanged": record.unchanged, "rejected": record.rejected,
+            "inserted": record.inserted, "updated": record.updated, "unchanged": record.unchanged, "deleted": record.deleted, "rejected": record.rejected,
             "statusText": statusText(record.status, language),
             "statusClass": record.status == "rejected" ? "error" : "ok-status",
             "errors": errors.filter { !$0.code.hasPrefix("file:") }.map { error -> [String: Any] in

@@ -27,6 +27,7 @@ enum Strings {
         "registry": ("基础信息", "Registry"),
         "unit_tree": ("单位树", "Unit tree"),
         "findings": ("疑点线索", "Findings"),
+        "rows_deleted": ("删除（整期替换）", "Deleted (roll replaced)"),
         "rule_settings": ("规则参数", "Rule parameters"),
         "settings_saved": ("参数已保存，并记入防篡改账本。下次扫描起生效。", "Parameters saved and written to the ledger; they apply from the next scan."),
         "review_saved": ("已保存，并记入防篡改账本。", "Saved and written to the ledger."),
