@@ -70,6 +70,18 @@ struct GovernmentDataImportTests {
         }
     }
 
+    /// A roll import replaces the roll for every village, so only county-wide roles may do it;
+    /// evidence from other systems is never edited by hand.
+    @Test func rollsAndGovernmentDataFollowTheirOwnAccessRules() {
+        #expect(!AccessPolicy.allows(.unitOfficer, .importFile, on: GovernmentData.benefits))
+        #expect(AccessPolicy.allows(.unitOfficer, .importFile, on: GovernmentData.payments))
+        #expect(!AccessPolicy.allows(.unitOfficer, .read, on: GovernmentData.deaths))
+        #expect(AccessPolicy.allows(.inspector, .importFile, on: GovernmentData.benefits))
+        for dataset in GovernmentData.all {
+            #expect(!AccessPolicy.allows(.admin, .write, on: dataset), "\(dataset.name) is import-only")
+        }
+    }
+
     @Test func invalidIDsAreKeptOnlyWhereTheContractSays() async throws {
         try await TestDatabase.with(.sqlite) { test async throws in
             let importer = Importer(recorder: test.recorder)

@@ -32,8 +32,9 @@ public enum AccessPolicy {
             // Rows that belong to no unit (deaths, vehicles, bids) are for county-wide roles.
             return dataset.scope != .countyWide
         case (.unitOfficer, .write), (.unitOfficer, .importFile):
-            // Shared reference data (the company register) is kept by county-wide roles.
-            return dataset.scope != .shared && dataset.scope != .countyWide
+            // Shared reference data (the company register) is kept by county-wide roles, and so
+            // are rolls: importing one replaces it for every village, not only the officer's.
+            return dataset.scope != .shared && dataset.scope != .countyWide && !dataset.replacesRolls
         case (.leader, _), (.witness, _):
             return false
         }
