@@ -28,6 +28,18 @@ public final class CSVWriter {
         if !closed { try? close() }
     }
 
+    /// One row as RFC 4180 text with its CRLF, quoted exactly as `write(row:)` writes it — for
+    /// CSV that goes to a response body or standard output rather than a file.
+    public static func line(_ row: [String]) -> String {
+        var bytes: [UInt8] = []
+        for (index, field) in row.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            append(field, to: &bytes)
+        }
+        bytes += [0x0D, 0x0A]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public func write(row: [String]) throws {
         guard !closed else { throw CocoaError(.fileWriteUnknown) }
         for (index, field) in row.enumerated() {
@@ -46,7 +58,9 @@ public final class CSVWriter {
         try handle.close()
     }
 
-    private func append(_ field: String) {
+    private func append(_ field: String) { Self.append(field, to: &buffer) }
+
+    private static func append(_ field: String, to buffer: inout [UInt8]) {
         let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
         guard needsQuotes else {
             buffer.append(contentsOf: field.utf8)

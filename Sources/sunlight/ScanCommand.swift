@@ -3,6 +3,7 @@ import Foundation
 import SunlightDomain
 import SunlightRules
 import SunlightStorage
+import SunlightTabular
 
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -117,18 +118,12 @@ enum ScanText {
     }
 
     static func csv(_ results: [RuleResult]) -> String {
-        var out = "rule,subject,severity,summary_zh,summary_en,evidence\r\n"
+        var out = CSVWriter.line(["rule", "subject", "severity", "summary_zh", "summary_en", "evidence"])
         for result in results {
             for f in result.findings {
-                out += [f.rule, f.subject, f.severity.rawValue, f.summaryZh, f.summaryEn, f.evidence.json()].map(field).joined(separator: ",")
-                out += "\r\n"
+                out += CSVWriter.line([f.rule, f.subject, f.severity.rawValue, f.summaryZh, f.summaryEn, f.evidence.json()])
             }
         }
         return out
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

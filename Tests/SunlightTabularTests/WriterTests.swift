@@ -3,6 +3,17 @@ import Testing
 @testable import SunlightTabular
 
 @Suite struct WriterTests {
+    @Test func aLineIsQuotedExactlyAsTheWriterWritesIt() throws {
+        let row = ["plain", "a,b", "say \"hi\"", "two\nlines", "中文"]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("line-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try CSVWriter(url: url, bom: false)
+        try writer.write(row: row)
+        try writer.close()
+        #expect(CSVWriter.line(row) == (try String(contentsOf: url, encoding: .utf8)))
+        #expect(CSVWriter.line(row) == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",中文\r\n")
+    }
+
     @Test func csvWriterQuotesOnlyWhenNeededAndRoundTrips() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

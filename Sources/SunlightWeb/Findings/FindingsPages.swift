@@ -175,7 +175,7 @@ struct FindingsPages {
     @Sendable func exportCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let rows = try await exportRows(request, context: context)
         var text = "\u{FEFF}"
-        for row in rows { text += row.map(ScanCSV.field).joined(separator: ",") + "\r\n" }
+        for row in rows { text += CSVWriter.line(row) }
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"findings.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
@@ -190,13 +190,5 @@ struct FindingsPages {
         return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                                .contentDisposition: "attachment; filename=\"findings.xlsx\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-}
-
-/// CSV quoting for exports.
-enum ScanCSV {
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
