@@ -28,7 +28,7 @@ public struct ImportLog: Sendable {
 
     public func recent(limit: Int = 20, actor: String? = nil) async throws -> [ImportRecord] {
         try await database.withConnection { db in
-            var select = db.select().column(SQLLiteral.all).from("imports")
+            var select = db.select().columns(Self.columns.map { SQLIdentifier($0) }).from("imports")
             if let actor { select = select.where("actor", .equal, actor) }
             return try await select.orderBy("id", .descending).limit(limit).all().map(Self.record)
         }
@@ -36,9 +36,14 @@ public struct ImportLog: Sendable {
 
     public func get(id: Int64) async throws -> ImportRecord? {
         try await database.withConnection { db in
-            try await db.select().column(SQLLiteral.all).from("imports").where("id", .equal, id).first().map(Self.record)
+            try await db.select().columns(Self.columns.map { SQLIdentifier($0) }).from("imports").where("id", .equal, id).first().map(Self.record)
         }
     }
+
+    /// Named, not `*`: a pooled SQLite connection prepared before migration 5 added
+    /// `rows_deleted` must still see the column.
+    static let columns = ["id", "dataset", "file_name", "file_sha256", "actor", "finished_at", "status", "rows_read", "rows_inserted",
+                          "rows_updated", "rows_unchanged", "rows_deleted", "rows_rejected", "rejects"]
 
     static func record(_ row: any SQLRow) throws -> ImportRecord {
         ImportRecord(id: try row.decode(column: "id", as: Int64.self), dataset: try row.decode(column: "dataset", as: String.self),
