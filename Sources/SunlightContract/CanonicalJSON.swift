@@ -4,8 +4,10 @@
 ///
 /// Written by hand rather than through `JSONSerialization`, whose key sorting goes through
 /// locale-aware string comparison: too slow for the import path (a million records means a
-/// million encodings) and not specified byte for byte, which a hash needs.
-public indirect enum CanonicalJSON: Sendable, Equatable {
+/// million encodings) and not specified byte for byte, which a hash needs. Not `indirect`:
+/// objects keep their members in a dictionary's heap storage already, and boxing every value
+/// cost an allocation per member of every ledger entry.
+public enum CanonicalJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -21,9 +23,9 @@ public indirect enum CanonicalJSON: Sendable, Equatable {
 
     public func write(into output: inout [UInt8]) {
         switch self {
-        case .null: output += Array("null".utf8)
-        case .bool(let flag): output += Array((flag ? "true" : "false").utf8)
-        case .integer(let number): output += Array(String(number).utf8)
+        case .null: output.append(contentsOf: Self.nullBytes)
+        case .bool(let flag): output.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
+        case .integer(let number): Self.writeInteger(number, into: &output)
         case .string(let text): Self.writeString(text, into: &output)
         case .object(let members):
             output.append(UInt8(ascii: "{"))
@@ -38,13 +40,34 @@ public indirect enum CanonicalJSON: Sendable, Equatable {
         }
     }
 
+    static let nullBytes: [UInt8] = Array("null".utf8)
+    private static let trueBytes: [UInt8] = Array("true".utf8)
+    private static let falseBytes: [UInt8] = Array("false".utf8)
+
+    /// Decimal digits of `number`, as `String(number)` spells them.
+    public static func writeInteger(_ number: Int64, into output: inout [UInt8]) {
+        if number >= 0 && number < 10 {
+            output.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        output.append(contentsOf: String(number).utf8)
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    /// A JSON string literal of `text`. Public so that encoders with a fixed layout (records,
+    /// ledger entries) can write their members directly.
+    public static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Almost every string needs no escaping: copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output.append(contentsOf: text.utf8)
+        // Almost every string needs no escaping: copy it whole. Native strings are contiguous
+        // UTF-8, so this is a plain byte scan (the generic `utf8.contains` was a hot spot).
+        var text = text
+        let copied: Bool = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             output.append(UInt8(ascii: "\""))
             return
         }
@@ -71,12 +94,20 @@ public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
+        if let text = bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0)) }) { return text }
+        return Array(bytes).withUnsafeBytes { encode($0) }
+    }
+
+    /// Hex of raw bytes, written straight into the string's storage (digests: `digest.withUnsafeBytes(Hex.encode)`).
+    public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            var position = 0
+            for byte in bytes {
+                buffer[position] = digits[Int(byte >> 4)]
+                buffer[position + 1] = digits[Int(byte & 0x0F)]
+                position += 2
+            }
+            return position
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -8,6 +8,9 @@ public struct Dataset: Sendable, Identifiable {
     public let scope: UnitScope
     /// The field names in the byte order canonical encodings write them, sorted once.
     public let canonicalOrder: [String]
+    /// `canonicalOrder` with each member's encoded `"name":` prefix, so a million-record import
+    /// does not re-encode the same keys for every record.
+    let canonicalMembers: [(name: String, prefix: [UInt8])]
     /// Government data from other systems: imported, never created or edited by hand.
     public let isImportOnly: Bool
     /// The key names a *roll* (`benefits`: program and period) that an import replaces as a
@@ -20,7 +23,8 @@ public struct Dataset: Sendable, Identifiable {
     /// The API path segment: `company_roles` → `company-roles`.
     public var pathSegment: String { name.replacingOccurrences(of: "_", with: "-") }
 
-    public var keyFields: [Field] { fields.filter(\.isKey) }
+    /// The key fields, in field order (kept, not filtered on every call: the import asks per row).
+    public let keyFields: [Field]
     public var requiredFields: [Field] { fields.filter(\.isRequired) }
 
     public func field(named name: String) -> Field? { fields.first { $0.name == name } }
@@ -34,6 +38,13 @@ public struct Dataset: Sendable, Identifiable {
         self.replacesRolls = replacesRolls
         self.fields = fields
         self.canonicalOrder = fields.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.canonicalMembers = canonicalOrder.map { name in
+            var prefix: [UInt8] = []
+            CanonicalJSON.writeString(name, into: &prefix)
+            prefix.append(UInt8(ascii: ":"))
+            return (name, prefix)
+        }
+        self.keyFields = fields.filter(\.isKey)
     }
 
     public var nameEn: String { name.replacingOccurrences(of: "_", with: " ").capitalized }

@@ -17,12 +17,17 @@ public struct FieldParser: Sendable {
 
     /// Parses `raw` for `field`. Empty text is `.null` (the caller checks required fields).
     public func parse(_ raw: String, for field: Field) throws(ValueError) -> FieldValue {
-        let folded = TextFolding.fold(raw)
+        // Most cells are already folded (see `TextFolding.isFolded`): no new string, no trimming.
+        let isFolded = TextFolding.isFolded(raw)
+        let folded = isFolded ? raw : TextFolding.fold(raw)
         if folded.isEmpty { return .null }
         switch field.type {
         case .text:
-            return .text(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+            // A folded text has no white space at either end, so trimming would return it unchanged.
+            return .text(isFolded ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines))
         case .date:
+            // Already "YYYY-MM-DD" and a real day: stored as written (its `iso` is the same text).
+            if DateParsing.canonicalISODate(folded) != nil { return .text(folded) }
             return .text(try parseDate(folded).iso)
         case .datetime:
             let instant = try DateParsing.instant(folded)
@@ -52,7 +57,7 @@ public struct FieldParser: Sendable {
             }
             return .integer(value)
         case .enumeration(let options):
-            let key = folded.lowercased()
+            let key = Self.hasUpperCaseOrNonASCII(folded) ? folded.lowercased() : folded
             if let option = options.first(where: { $0.code == key || $0.labelZh == folded }) {
                 return .text(option.code)
             }
@@ -63,6 +68,11 @@ public struct FieldParser: Sendable {
                 messageEn: "not one of the allowed values (\(allowed))"
             )
         }
+    }
+
+    /// Whether `lowercased()` could change `text` (it cannot for lower-case ASCII, digits and marks).
+    static func hasUpperCaseOrNonASCII(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
     }
 
     private func parseDate(_ folded: String) throws(ValueError) -> LocalDate {

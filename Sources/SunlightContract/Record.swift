@@ -31,22 +31,20 @@ public struct Record: Sendable, Equatable {
         var output: [UInt8] = [UInt8(ascii: "{")]
         output.reserveCapacity(384)
         var first = true
-        func key(_ name: String) {
+        if !attributes.isEmpty {
+            CanonicalJSON.writeString("_attributes", into: &output)
+            output.append(UInt8(ascii: ":"))
+            CanonicalJSON.object(attributes.mapValues(CanonicalJSON.string)).write(into: &output)
+            first = false
+        }
+        for member in dataset.canonicalMembers {
             if !first { output.append(UInt8(ascii: ",")) }
             first = false
-            CanonicalJSON.string(name).write(into: &output)
-            output.append(UInt8(ascii: ":"))
-        }
-        if !attributes.isEmpty {
-            key("_attributes")
-            CanonicalJSON.object(attributes.mapValues(CanonicalJSON.string)).write(into: &output)
-        }
-        for name in dataset.canonicalOrder {
-            key(name)
-            switch self[name] {
-            case .null: CanonicalJSON.null.write(into: &output)
-            case .text(let s): CanonicalJSON.string(s).write(into: &output)
-            case .integer(let i): CanonicalJSON.integer(i).write(into: &output)
+            output.append(contentsOf: member.prefix)
+            switch self[member.name] {
+            case .null: output.append(contentsOf: CanonicalJSON.nullBytes)
+            case .text(let s): CanonicalJSON.writeString(s, into: &output)
+            case .integer(let i): CanonicalJSON.writeInteger(i, into: &output)
             case .bool(let b): CanonicalJSON.bool(b).write(into: &output)
             }
         }

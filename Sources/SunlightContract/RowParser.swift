@@ -28,15 +28,21 @@ public struct CellError: Error, Sendable, Equatable, Codable {
 public struct RowParser: Sendable {
     public let dataset: Dataset
     public let parser: FieldParser
+    /// `dataset.fields` that must have a value (`Dataset.mustHaveValue`), decided once, not per row.
+    private let mustHave: [Field]
+    private let alternativeKeyGroups: [[String]]
 
     public init(dataset: Dataset, parser: FieldParser = FieldParser()) {
         self.dataset = dataset
         self.parser = parser
+        self.mustHave = dataset.fields.filter(dataset.mustHaveValue)
+        self.alternativeKeyGroups = dataset.alternativeKeyGroups
     }
 
     /// Parses a spreadsheet row against its header map.
     public func parse(fields cells: [String], line: Int, header: HeaderMap) -> Result<Record, RowErrors> {
         var input: [(Field, String)] = []
+        input.reserveCapacity(header.columns.count)
         var attributes: [String: String] = [:]
         for (index, column) in header.columns.enumerated() {
             let raw = index < cells.count ? cells[index] : ""
@@ -55,7 +61,7 @@ public struct RowParser: Sendable {
     }
 
     private func parse(_ input: [(Field, String)], line: Int, attributes: [String: String]) -> Result<Record, RowErrors> {
-        var record = Record(attributes: attributes)
+        var record = Record(values: Dictionary(minimumCapacity: input.count), attributes: attributes)
         var errors: [CellError] = []
         for (field, raw) in input {
             do {
@@ -65,12 +71,12 @@ public struct RowParser: Sendable {
                                         messageZh: error.messageZh, messageEn: error.messageEn))
             }
         }
-        for field in dataset.fields where dataset.mustHaveValue(field) && record[field.name].isNull {
+        for field in mustHave where record[field.name].isNull {
             if errors.contains(where: { $0.column == field.name }) { continue }
             errors.append(CellError(line: line, column: field.name, value: "", code: "required",
                                     messageZh: "必填项为空", messageEn: "required value is empty"))
         }
-        for group in dataset.alternativeKeyGroups where group.allSatisfy({ record[$0].isNull }) {
+        for group in alternativeKeyGroups where group.allSatisfy({ record[$0].isNull }) {
             if errors.contains(where: { group.contains($0.column) }) { continue }
             errors.append(CellError(line: line, column: group.joined(separator: "/"), value: "", code: "required_one_of",
                                     messageZh: "以下各列至少填写一项：" + group.joined(separator: "、"),

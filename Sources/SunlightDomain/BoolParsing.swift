@@ -7,6 +7,9 @@ public enum BoolParsing {
     /// full-width `Ｙ` and `１` work). Anything else, including an empty cell, is
     /// `"bool.invalid"`: guessing would turn a typo into a fact.
     public static func bool(_ raw: String) throws(ValueError) -> Bool {
+        // The words are folded and lower-case: a cell spelled exactly so needs neither step.
+        if trueWords.contains(raw) { return true }
+        if falseWords.contains(raw) { return false }
         let key = TextFolding.fold(raw).lowercased()
         if trueWords.contains(key) { return true }
         if falseWords.contains(key) { return false }

@@ -63,6 +63,7 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// check character other than a digit or X), `"id_number.checksum"`, `"id_number.birth_date"`
     /// (no such day, before 1900-01-01, or after `asOf`, which defaults to today in China).
     public static func parse(_ raw: String, asOf: LocalDate? = nil) throws(ValueError) -> ResidentID {
+        if let id = alreadyCanonical(raw, asOf: asOf) { return id }
         let text = stored(raw)
         guard !text.isEmpty else {
             throw ValueError(code: "id_number.empty", messageZh: "身份证号码为空", messageEn: "the ID number is empty")
@@ -110,6 +111,29 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         return ResidentID(validated: value)
     }
+
+    /// The common case of an import, checked on the bytes without intermediate strings: `raw`
+    /// is already the canonical form (17 ASCII digits and the right check character, `X`
+    /// upper-case) with a valid birth date, so folding and upper-casing would not change it.
+    /// Anything else, valid or not, takes the full path in `parse`, which words the errors.
+    private static func alreadyCanonical(_ raw: String, asOf: LocalDate?) -> ResidentID? {
+        let valid = raw.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count == 18 else { return false }
+            var sum = 0
+            for position in 0..<17 {
+                let digit = Int(bytes[position]) &- 48
+                guard digit >= 0 && digit <= 9 else { return false }
+                sum += digit * weights[position]
+            }
+            guard bytes[17] == checkBytes[sum % 11] else { return false }
+            func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 48 } }
+            guard let birth = LocalDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else { return false }
+            return birth >= LocalDate(uncheckedYear: 1900, month: 1, day: 1) && birth <= (asOf ?? LocalDate.today())
+        }
+        return valid == true ? ResidentID(validated: raw) : nil
+    }
+
+    private static let checkBytes: [UInt8] = Array("10X98765432".utf8)
 
     private static func formatError(_ text: String) -> ValueError {
         ValueError(

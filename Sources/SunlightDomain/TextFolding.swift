@@ -18,6 +18,7 @@ public enum TextFolding {
     }
 
     public static func fold(_ s: String) -> String {
+        if isFolded(s) { return s }
         // NFKC leaves ASCII and the CJK Unified Ideographs unchanged; most cells are only those,
         // and skipping the (ICU-backed) normalisation for them keeps million-row imports fast.
         let folded = s.unicodeScalars.allSatisfy(isNormalizationStable) ? s : s.precomposedStringWithCompatibilityMapping
@@ -31,6 +32,34 @@ public enum TextFolding {
             end = before
         }
         return String(scalars[start..<end])
+    }
+
+    /// Whether `fold(s)` is `s` itself: every scalar normalisation-stable (printable ASCII or a
+    /// CJK unified ideograph) and neither end trimmable (of those scalars only the space is).
+    /// The common case of an import cell, decided in one pass over the UTF-8 bytes without
+    /// building a new string; also tells callers that `s` has no surrounding white space.
+    public static func isFolded(_ s: String) -> Bool {
+        let answer = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if first == 0x20 || last == 0x20 { return false }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    guard byte >= 0x20 && byte <= 0x7E else { return false }
+                    i += 1
+                    continue
+                }
+                // U+4E00…U+9FFF are the three-byte sequences led by E4…E9 (the string is valid UTF-8).
+                guard byte >= 0xE4 && byte <= 0xE9, i + 2 < n else { return false }
+                let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                guard scalar >= 0x4E00 && scalar <= 0x9FFF else { return false }
+                i += 3
+            }
+            return true
+        }
+        return answer ?? false
     }
 
     /// Header matching key: fold, lower-case, remove all whitespace, then strip one trailing unit
