@@ -129,7 +129,9 @@ public struct Importer: Sendable {
                 state.batchKeys = []
                 state.batch.reserveCapacity(options.batchSize)
                 if state.rejectedRows > 0 && !options.skipInvalid { return }   // will roll back: stop writing, keep checking
-                inFlight = ThreadBridge.start { try await tx.save(batch, rowKeys: dataset.replacesRolls ? keys : nil, in: dataset) }
+                // Hashing happens here, on the reader's thread, while the previous batch is written.
+                let prepared = tx.prepare(batch, rowKeys: dataset.replacesRolls ? keys : nil, in: dataset)
+                inFlight = ThreadBridge.start { try await tx.save(prepared) }
             }
             do {
                 try source.read(header: { headers in

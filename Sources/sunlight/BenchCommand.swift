@@ -30,10 +30,12 @@ struct ImportBench: AsyncParsableCommand {
         let dbPath = dir.appendingPathComponent("bench.sqlite").path
         let workspace = try await CommandSupport.open(DatabaseOptions.parse(["--database", dbPath]), logger: CommandSupport.logger("bench"))
         let memoryBefore = PeakMemory.current()
+        let cpuBefore = PeakMemory.cpuSeconds()
         let start = Date()
         let report = try await Importer(recorder: workspace.recorder).run(
             Registry.people, file: csv, options: ImportOptions(), by: .system("bench"))
         let seconds = Date().timeIntervalSince(start)
+        let cpu = PeakMemory.cpuSeconds() - cpuBefore
         await workspace.close()
         guard report.isWritten else {
             print(ImportReportText.render(report))
@@ -41,6 +43,7 @@ struct ImportBench: AsyncParsableCommand {
         }
         let sunlightRate = Double(report.rowsRead) / seconds
         print(String(format: "sunlight import: %d rows in %.2f s = %.0f rows/s (validated, ledger change rows written)", report.rowsRead, seconds, sunlightRate))
+        print(String(format: "CPU time of the import (all threads, user + system): %.2f s = %.1f µs per row", cpu, cpu * 1e6 / Double(max(1, report.rowsRead))))
         print("peak memory (max RSS): before import \(memoryBefore / 1024) MiB, after \(PeakMemory.current() / 1024) MiB")
 
         if let sqlite3 = Self.which("sqlite3") {
@@ -86,6 +89,15 @@ enum PeakMemory {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss
+    }
+
+    /// CPU time used by this process so far (user + system, all threads), in seconds: steadier
+    /// than wall-clock time on a shared machine.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 

@@ -25,7 +25,11 @@ public struct Recorder: Sendable {
         let sink = self.sink
         return try await database.transaction { db in
             let transaction = WriteTransaction(sql: db, principal: principal, sink: sink)
-            return try await body(transaction)
+            // Prepared statements of the bulk path are finalized before the transaction ends.
+            defer { transaction.bulk.close() }
+            let result = try await body(transaction)
+            try await transaction.bulk.flush()
+            return result
         }
     }
 }
@@ -54,22 +58,65 @@ public struct WriteTransaction: Sendable {
     public let sql: any SQLDatabase
     public let principal: Principal
     let sink: any ChangeSink
+    /// Prepared statements on this transaction's SQLite connection (see `SQLiteBulkConnection`).
+    let bulk = BulkPath()
+
+    init(sql: any SQLDatabase, principal: Principal, sink: any ChangeSink) {
+        self.sql = sql
+        self.principal = principal
+        self.sink = sink
+    }
 
     /// Inserts new records and updates changed ones, matched by the dataset key; unchanged
-    /// records are left alone (idempotent re-import). Batches are written with multi-row
-    /// statements: this is the import hot path.
-    @discardableResult
+    /// records are left alone (idempotent re-import). This is the import hot path: on SQLite
+    /// (with the ledger as sink) batches go through statements prepared once per transaction
+    /// (`SQLiteRecordWriter`); elsewhere through multi-row SQLKit statements. Both paths read,
+    /// write and record the same rows and changes, in the same order.
     ///
     /// `rowKeys`, when given, are the rows' stored keys (one per record); by default each
     /// record's contract key. Rolls (`Dataset.replacesRolls`) need their own: a person may
     /// appear twice in one roll.
+    @discardableResult
     public func save(_ records: [Record], rowKeys: [String]? = nil, in dataset: Dataset) async throws -> [SaveOutcome] {
-        guard !records.isEmpty else { return [] }
+        try await save(prepare(records, rowKeys: rowKeys, in: dataset))
+    }
+
+    /// The part of `save` that needs no database: each record's stored key, canonical hash and
+    /// attributes, and (for the ledger) the keyed hash of its key. Synchronous and free of
+    /// side effects, so an import can prepare one batch on its own thread while the previous
+    /// one is written. Save the result in this same transaction.
+    public func prepare(_ records: [Record], rowKeys: [String]? = nil, in dataset: Dataset) -> PreparedRecords {
         precondition(rowKeys == nil || rowKeys!.count == records.count, "one row key per record")
-        let now = Timestamps.now()
-        let keyed = records.indices.map { index in
+        let items = records.indices.map { index in
             let record = records[index]
-            return (key: rowKeys?[index] ?? record.key(in: dataset), record: record, hash: RecordCodec.hash(record, in: dataset))
+            return KeyedRecord(key: rowKeys?[index] ?? record.key(in: dataset), record: record,
+                               values: dataset.fields.map { record[$0.name] },
+                               hash: RecordCodec.hash(record, in: dataset), attributes: RecordCodec.attributesJSON(record))
+        }
+        let keyHashes = (sink as? any BulkChangeSink).map { sink in items.map { sink.keyHash($0.key) } }
+        return PreparedRecords(dataset: dataset, items: items, keyHashes: keyHashes, preparedFor: ObjectIdentifier(bulk))
+    }
+
+    /// Saves records made ready by `prepare` (see `save(_:rowKeys:in:)`).
+    @discardableResult
+    public func save(_ prepared: PreparedRecords) async throws -> [SaveOutcome] {
+        let keyed = prepared.items
+        let dataset = prepared.dataset
+        guard !keyed.isEmpty else { return [] }
+        let now = Timestamps.now()
+        if let bulkSink = sink as? any BulkChangeSink, let connection = await bulk.connection(on: sql) {
+            let actor = principal.username
+            let session = UncheckedSession(session: bulk.session(for: bulkSink))
+            let bulkPath = bulk
+            return try await connection.run { connection in
+                let writer = SQLiteRecordWriter(connection: connection, dataset: dataset, actor: actor, now: now)
+                let saved = try writer.save(keyed)
+                // Key hashes taken ahead by this transaction's sink (another's would not do).
+                let ahead = prepared.preparedFor == ObjectIdentifier(bulkPath) ? prepared.keyHashes : nil
+                let keyHashes = saved.changedItems.map { ahead?[$0] }
+                try session.session.append(saved.changes, keyHashes: keyHashes, on: connection)
+                return saved.outcomes
+            }
         }
         var existing: [String: (id: Int64, hash: String)] = [:]
         for chunk in stride(from: 0, to: keyed.count, by: 500) {
@@ -110,7 +157,7 @@ public struct WriteTransaction: Sendable {
                 let item = keyed[index]
                 var values: [any SQLExpression] = [SQLBind(item.key)]
                 values += dataset.fields.map { RecordCodec.bind(item.record[$0.name]) }
-                values += [SQLBind(RecordCodec.attributesJSON(item.record)), SQLBind(item.hash), SQLBind(now), SQLBind(now)]
+                values += [SQLBind(item.attributes), SQLBind(item.hash), SQLBind(now), SQLBind(now)]
                 insert = insert.values(values)
             }
             let rows = try await insert.returning("id", "row_key").all()
@@ -122,7 +169,7 @@ public struct WriteTransaction: Sendable {
                 changes.append(change(.create, dataset, id, key: key, before: nil, after: keyed[index].hash, now: now))
             }
         }
-        try await sink.append(changes, on: sql)
+        try await append(changes, on: sql)
         return outcomes.map { $0! }
     }
 
@@ -142,7 +189,7 @@ public struct WriteTransaction: Sendable {
         }
         let now = Timestamps.now()
         try await updateRow(id: id, record: record, hash: hash, key: key, in: dataset, now: now)
-        try await sink.append([change(.update, dataset, id, key: key, before: before, after: hash, now: now)], on: sql)
+        try await append([change(.update, dataset, id, key: key, before: before, after: hash, now: now)], on: sql)
         return .updated(id: id)
     }
 
@@ -154,19 +201,25 @@ public struct WriteTransaction: Sendable {
         let before = try current.decode(column: "record_hash", as: String.self)
         let key = try current.decode(column: "row_key", as: String.self)
         try await sql.delete(from: dataset.table).where("id", .equal, id).run()
-        try await sink.append([change(.delete, dataset, id, key: key, before: before, after: nil, now: Timestamps.now())], on: sql)
+        try await append([change(.delete, dataset, id, key: key, before: before, after: nil, now: Timestamps.now())], on: sql)
     }
 
     /// Records changes to objects other than dataset records (findings, scans), with the
     /// hashes the caller computed.
     public func record(_ changes: [Change]) async throws {
-        try await sink.append(changes, on: sql)
+        try await append(changes, on: sql)
     }
 
     /// Records an event that is not a record write (an import, a login, an export).
     public func note(_ action: Change.Action, objectType: String, objectID: String, details: String? = nil) async throws {
-        try await sink.append([Change(at: Timestamps.now(), actor: principal.username, action: action,
-                                      objectType: objectType, objectID: objectID, details: details)], on: sql)
+        try await append([Change(at: Timestamps.now(), actor: principal.username, action: action,
+                                 objectType: objectType, objectID: objectID, details: details)], on: sql)
+    }
+
+    /// Hands changes to the sink directly, after whatever the bulk path still holds.
+    private func append(_ changes: [Change], on sql: any SQLDatabase) async throws {
+        try await bulk.flush()
+        try await sink.append(changes, on: sql)
     }
 
     private func updateRow(id: Int64, record: Record, hash: String, key: String, in dataset: Dataset, now: String) async throws {
@@ -186,6 +239,28 @@ public struct WriteTransaction: Sendable {
         Change(at: now, actor: principal.username, action: action, objectType: dataset.name, objectID: String(id), objectKey: key,
                hashBefore: before, hashAfter: after)
     }
+}
+
+/// A record about to be saved: its stored key (`row_key`), canonical hash and attributes JSON.
+struct KeyedRecord: Sendable {
+    let key: String
+    let record: Record
+    /// The record's values in `dataset.fields` order, as the bulk path binds them.
+    let values: [FieldValue]
+    let hash: String
+    let attributes: String
+}
+
+/// Records made ready for `WriteTransaction.save(_:)` by `WriteTransaction.prepare`.
+public struct PreparedRecords: Sendable {
+    let dataset: Dataset
+    let items: [KeyedRecord]
+    /// The sink's keyed hash of each item's key, when the sink takes them ahead (the ledger).
+    let keyHashes: [String]?
+    /// The transaction whose sink computed `keyHashes`.
+    let preparedFor: ObjectIdentifier
+
+    public var count: Int { items.count }
 }
 
 /// No record with that id (or none the principal may see).

@@ -12,7 +12,9 @@ struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
     let path: String
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+        // Before the first connection opens: gives each connection `sunlight_connection_handle()`.
+        SQLiteHandle.registration
+        return SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
             .flatMap { connection in
                 let pragmas = [
                     "PRAGMA journal_mode = WAL",

@@ -42,6 +42,8 @@ enum RecordCodec {
     }
 
     static func hash(_ record: Record, in dataset: Dataset) -> String {
-        Hex.encode(SHA256.hash(data: record.canonicalJSON(in: dataset)))
+        var hasher = SHA256()
+        record.canonicalJSON(in: dataset).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes(Hex.encode)
     }
 }

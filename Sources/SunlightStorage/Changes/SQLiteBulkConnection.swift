@@ -1,0 +1,200 @@
+import VaporCSQLite
+
+/// Prepared statements on the SQLite connection of one write transaction: the bulk write path.
+///
+/// SQLKit builds every statement as an expression tree, serialises it to text, encodes each bound
+/// value through `Encodable`, and SQLiteNIO prepares the text afresh each time and hops to its
+/// thread pool and back. For a million imported rows that is most of the cost. Here each
+/// statement is prepared once per transaction and stepped per row with values bound directly.
+///
+/// Not thread-safe by itself: the owner (`WriteTransaction`) runs one batch at a time, on a
+/// thread that may block, while the transaction's SQLKit connection is idle.
+final class SQLiteBulkConnection: @unchecked Sendable {
+    private let db: OpaquePointer
+    private var statements: [String: SQLiteBulkStatement] = [:]
+    /// The connection's own `cache_size` while `enlargeCache` is in effect.
+    private var savedCacheSize: Int64?
+
+    /// Pages the bulk path may keep in memory: 64 MiB (SQLite's default is 2 MiB). An import
+    /// inserts into several indexes in key order, not file order; with a small cache, WAL mode
+    /// writes each hot index page out to the log again and again before the commit and reads it
+    /// back. A fixed size: memory stays flat whatever the file's length.
+    static let cacheKiB: Int64 = 64 * 1024
+
+    init(handle: OpaquePointer) { self.db = handle }
+
+    deinit { close() }
+
+    /// The statement for `sql`, prepared on first use and reset for reuse.
+    func statement(_ sql: String) throws -> SQLiteBulkStatement {
+        if let cached = statements[sql] { return cached }
+        var handle: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
+        guard status == SQLITE_OK, let handle else { throw SQLiteBulkError(db: db, status: status) }
+        let statement = SQLiteBulkStatement(db: db, handle: handle)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs one statement once, without caching it (pragmas).
+    func execute(_ sql: String) throws {
+        var handle: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(db, sql, -1, 0, &handle, nil)
+        guard status == SQLITE_OK, let handle else { throw SQLiteBulkError(db: db, status: status) }
+        defer { sqlite_nio_sqlite3_finalize(handle) }
+        var step = sqlite_nio_sqlite3_step(handle)
+        while step == SQLITE_ROW { step = sqlite_nio_sqlite3_step(handle) }
+        guard step == SQLITE_DONE else { throw SQLiteBulkError(db: db, status: step) }
+    }
+
+    /// Inserts `count` rows into `table`: `chunk` rows per statement (prepared once) while at
+    /// least `chunk` remain, then one row per statement. Fewer, longer statements spend less in
+    /// SQLite's per-statement work. `bind` binds row `row` starting at parameter `first`;
+    /// `inserted`, if given, is called after each statement with the rows inserted so far.
+    ///
+    /// `OR FAIL`: a multi-row statement that may abort half-way (the default conflict action
+    /// of every constraint) must first copy each page it changes into a statement journal, to
+    /// undo its own earlier rows — a third of the insert's cost. On an error the bulk path's
+    /// caller abandons the whole transaction anyway, so nothing of a failed statement is kept.
+    func insert(into table: String, columns: [String], count: Int, chunk: Int = SQLiteRecordWriter.chunk,
+                bind: (SQLiteBulkStatement, _ row: Int, _ first: Int32) throws -> Void,
+                inserted: ((Int) throws -> Void)? = nil) throws {
+        let names = columns.joined(separator: ", ")
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var row = 0
+        if count >= chunk {
+            let many = try statement("INSERT OR FAIL INTO \(table) (\(names)) VALUES "
+                                     + Array(repeating: tuple, count: chunk).joined(separator: ", "))
+            while count - row >= chunk {
+                for offset in 0..<chunk { try bind(many, row + offset, Int32(offset * columns.count + 1)) }
+                try many.run()
+                row += chunk
+                try inserted?(row)
+            }
+        }
+        guard row < count else { return }
+        let one = try statement("INSERT OR FAIL INTO \(table) (\(names)) VALUES \(tuple)")
+        while row < count {
+            try bind(one, row, 1)
+            try one.run()
+            row += 1
+            try inserted?(row)
+        }
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    var lastInsertRowID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(db) }
+
+    /// Raises the page cache to `cacheKiB` until `close`.
+    func enlargeCache() throws {
+        var current: Int64 = 0
+        try statement("PRAGMA cache_size").query { current = $0.integer(0) }
+        savedCacheSize = current
+        try execute("PRAGMA cache_size = -\(Self.cacheKiB)")
+    }
+
+    /// Finalizes every statement and restores the cache size (before the transaction ends).
+    func close() {
+        for statement in statements.values { statement.finalize() }
+        statements = [:]
+        if let saved = savedCacheSize {
+            savedCacheSize = nil
+            try? execute("PRAGMA cache_size = \(saved)")
+        }
+    }
+}
+
+/// One prepared statement. Bind positions are 1-based, as in SQLite.
+final class SQLiteBulkStatement {
+    private let db: OpaquePointer
+    private var handle: OpaquePointer?
+
+    fileprivate init(db: OpaquePointer, handle: OpaquePointer) {
+        self.db = db
+        self.handle = handle
+    }
+
+    func bind(_ index: Int32, _ text: String) throws {
+        var text = text
+        // SQLITE_TRANSIENT: SQLite copies the bytes, so the Swift string need not outlive the call.
+        let status: Int32 = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else {
+                // An empty string is empty text, not NULL (which a nil pointer would bind).
+                return sqlite_nio_sqlite3_bind_text64(handle, index, "", 0, Self.transient, UInt8(SQLITE_UTF8))
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite_nio_sqlite3_bind_text64(handle, index, $0, UInt64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
+            }
+        }
+        try check(status)
+    }
+
+    func bind(_ index: Int32, _ text: String?) throws {
+        if let text { try bind(index, text) } else { try bindNull(index) }
+    }
+
+    func bind(_ index: Int32, _ integer: Int64) throws {
+        try check(sqlite_nio_sqlite3_bind_int64(handle, index, integer))
+    }
+
+    func bindNull(_ index: Int32) throws {
+        try check(sqlite_nio_sqlite3_bind_null(handle, index))
+    }
+
+    /// Binds `text` to the first parameter (a one-parameter query).
+    func bound(_ text: String) throws -> SQLiteBulkStatement {
+        try bind(1, text)
+        return self
+    }
+
+    /// Runs a statement that returns no rows, then resets it for the next use.
+    func run() throws {
+        let status = sqlite_nio_sqlite3_step(handle)
+        sqlite_nio_sqlite3_reset(handle)
+        guard status == SQLITE_DONE else { throw SQLiteBulkError(db: db, status: status) }
+    }
+
+    /// Runs a query and hands each row to `row`, then resets the statement.
+    func query(_ row: (SQLiteBulkStatement) throws -> Void) throws {
+        defer { sqlite_nio_sqlite3_reset(handle) }
+        while true {
+            let status = sqlite_nio_sqlite3_step(handle)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else { throw SQLiteBulkError(db: db, status: status) }
+            try row(self)
+        }
+    }
+
+    /// Column `index` (0-based) of the current row.
+    func integer(_ index: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(handle, index) }
+
+    func text(_ index: Int32) -> String? {
+        guard let bytes = sqlite_nio_sqlite3_column_text(handle, index) else { return nil }
+        let count = Int(sqlite_nio_sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    fileprivate func finalize() {
+        sqlite_nio_sqlite3_finalize(handle)
+        handle = nil
+    }
+
+    private func check(_ status: Int32) throws {
+        guard status == SQLITE_OK else { throw SQLiteBulkError(db: db, status: status) }
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// A failed SQLite call on the bulk path, with SQLite's extended code and message.
+struct SQLiteBulkError: Error, CustomStringConvertible {
+    let code: Int32
+    let message: String
+
+    init(db: OpaquePointer, status: Int32) {
+        code = sqlite_nio_sqlite3_extended_errcode(db)
+        message = sqlite_nio_sqlite3_errmsg(db).map { String(cString: $0) } ?? "SQLite error \(status)"
+    }
+
+    var description: String { "SQLite error \(code): \(message)" }
+}

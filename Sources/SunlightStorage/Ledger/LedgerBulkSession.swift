@@ -1,0 +1,105 @@
+import Foundation
+import SunlightLedger
+
+/// The ledger on the SQLite bulk path of one transaction (an import).
+///
+/// Encoding entries and hashing them into the tree is pure computation, so it need not hold up
+/// the one thread that writes to SQLite: each batch of changes is turned into a `LedgerBatch`
+/// on a queue of its own while the writer goes on with the next batch of records, and written
+/// (entries, completed subtrees, new size) when the next batch arrives or at `flush`. The tree's
+/// tip is carried from batch to batch in memory; it is read from the database at the start and
+/// again after a `flush`, since other writes may append to the ledger in between.
+///
+/// The entries, their sequence numbers and the stored nodes are those `LedgerSink.append`
+/// writes for the same changes: both build them with `LedgerBatch`.
+final class LedgerBulkSession: BulkChangeSession, @unchecked Sendable {
+    private let keyedHasher: KeyedHasher
+    private let queue = DispatchQueue(label: "sunlight.ledger.bulk")
+    /// The tip after every batch appended so far, or nil to read it from the database.
+    private var tip: LedgerTip?
+    /// The last batch appended, being computed on `queue`.
+    private var pending: PendingBatch?
+
+    init(keyedHasher: KeyedHasher) { self.keyedHasher = keyedHasher }
+
+    func append(_ changes: [Change], keyHashes: [String?], on connection: SQLiteBulkConnection) throws {
+        guard !changes.isEmpty else { return }
+        try writePending(on: connection)
+        let start = try tip ?? Self.readTip(on: connection)
+        let job = PendingBatch()
+        let hasher = keyedHasher
+        queue.async { job.finish { try LedgerBatch(changes, keyHashes: keyHashes, from: start, keyedHash: hasher) } }
+        pending = job
+    }
+
+    func flush(on connection: SQLiteBulkConnection) throws {
+        try writePending(on: connection)
+        tip = nil
+    }
+
+    /// Waits for the batch being computed, if any, and writes it.
+    private func writePending(on connection: SQLiteBulkConnection) throws {
+        guard let job = pending else { return }
+        pending = nil
+        let batch = try job.wait()
+        try Self.write(batch, on: connection)
+        tip = batch.end
+    }
+
+    /// The tree's size and right edge as stored (inside `BEGIN IMMEDIATE`: no lock to take).
+    static func readTip(on connection: SQLiteBulkConnection) throws -> LedgerTip {
+        var size = 0
+        try connection.statement("SELECT size FROM ledger_state WHERE id = 1").query { size = Int($0.integer(0)) }
+        let node = try connection.statement("SELECT hash FROM ledger_nodes WHERE id = ?")
+        let edge = try MerkleTreeView.nodesRead(forRootOfSize: size).map { address in
+            var hash: TreeHash?
+            try node.bind(1, NodeKey.id(address))
+            try node.query { row in hash = row.text(0).flatMap(TreeHash.init(hex:)) }
+            return (address, hash)
+        }
+        return LedgerTip(size: size, edge: edge)
+    }
+
+    /// Inserts the batch's entries and nodes and stores the new size.
+    static func write(_ batch: LedgerBatch, on connection: SQLiteBulkConnection) throws {
+        let entries = batch.entries
+        try connection.insert(into: "ledger_entries", columns: LedgerEntry.columns, count: entries.count) { statement, row, first in
+            let entry = entries[row]
+            try statement.bind(first, entry.seq)
+            try statement.bind(first + 1, entry.at)
+            try statement.bind(first + 2, entry.actor)
+            try statement.bind(first + 3, entry.action)
+            try statement.bind(first + 4, entry.objectType)
+            try statement.bind(first + 5, entry.objectID)
+            try statement.bind(first + 6, entry.keyHash)
+            try statement.bind(first + 7, entry.hashBefore)
+            try statement.bind(first + 8, entry.hashAfter)
+            try statement.bind(first + 9, entry.details)
+        }
+        let nodes = batch.nodes
+        try connection.insert(into: "ledger_nodes", columns: ["id", "hash"], count: nodes.count) { statement, row, first in
+            try statement.bind(first, nodes[row].id)
+            try statement.bind(first + 1, nodes[row].hash)
+        }
+        let state = try connection.statement("UPDATE ledger_state SET size = ? WHERE id = 1")
+        try state.bind(1, Int64(batch.end.size))
+        try state.run()
+    }
+}
+
+/// A `LedgerBatch` computed on another thread, waited for by the writer.
+private final class PendingBatch: @unchecked Sendable {
+    // `result` is written before `done` is signalled and read after waiting on it.
+    private var result: Result<LedgerBatch, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    func finish(_ work: () throws -> LedgerBatch) {
+        result = Result(catching: work)
+        done.signal()
+    }
+
+    func wait() throws -> LedgerBatch {
+        done.wait()
+        return try result!.get()
+    }
+}

@@ -1,0 +1,134 @@
+import Crypto
+import Foundation
+import SQLKit
+import SunlightContract
+import SunlightDomain
+import SunlightImport
+import SunlightLedger
+@testable import SunlightStorage
+import SunlightTestSupport
+import Testing
+
+/// The SQLite bulk write path (prepared statements, ledger hashed on its own thread) against
+/// the generic SQLKit path: the same rows, the same ledger, the same Merkle tree.
+@Suite("Bulk write path")
+struct BulkWriteTests {
+    /// The ledger, but not as a `BulkChangeSink`: makes a SQLite transaction take the generic path.
+    struct GenericLedgerSink: ChangeSink {
+        let inner: LedgerSink
+        func append(_ changes: [Change], on db: any SQLDatabase) async throws { try await inner.append(changes, on: db) }
+    }
+
+    /// A `people` file of `rows` valid rows; `variant` renames every seventh person and adds
+    /// `variant * 100` rows at the end, so a second import updates, keeps and inserts.
+    static func peopleFile(rows: Int, variant: Int = 0, in directory: URL) throws -> URL {
+        var text = "身份证号,姓名,单位编码,职务,人员类别,是否领导干部,任职日期,备注\n"
+        for i in 0..<(rows + variant * 100) {
+            let birth = LocalDate(dayNumber: -7300 + (i % 9000))
+            let first17 = String(format: "360426%04d%02d%02d%03d", birth.year, birth.month, birth.day, (i / 9000) % 1000)
+            let check = ResidentID.checkCharacter(for: first17)!
+            let name = (variant > 0 && i % 7 == 0 ? "改" : "王") + String(i % 97)
+            let note = i % 5 == 0 ? "note \(i)" : ""
+            text += "\(first17)\(check),\(name),U\(i % 13),科员,\(i % 2 == 0 ? "公务员" : "other"),\(i % 3 == 0 ? "是" : "否"),2020-01-0\(1 + i % 9),\(note)\n"
+        }
+        let url = directory.appendingPathComponent("people-\(rows)-\(variant).csv")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    /// Every row of `table` as text (`quote()` of each column but the timestamps), in `order`.
+    static func rows(_ table: String, except: Set<String>, order: String, in database: SunlightDatabase) async throws -> [String] {
+        try await database.withConnection { db in
+            let columns = try await db.raw(SQLQueryString("SELECT name FROM pragma_table_info(\(literal: table))")).all()
+                .map { try $0.decode(column: "name", as: String.self) }.filter { !except.contains($0) }
+            let expression = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
+            return try await db.raw(SQLQueryString("SELECT \(unsafeRaw: expression) AS row FROM \(unsafeRaw: table) ORDER BY \(unsafeRaw: order)"))
+                .all().map { try $0.decode(column: "row", as: String.self) }
+        }
+    }
+
+    static func snapshot(_ database: SunlightDatabase) async throws -> [String] {
+        try await rows("people", except: ["created_at", "updated_at"], order: "id", in: database)
+            + rows("ledger_entries", except: ["at"], order: "seq", in: database)
+            + rows("sqlite_sequence", except: [], order: "name", in: database)
+            + rows("ledger_state", except: ["origin"], order: "id", in: database)
+            + [String(try await rows("ledger_nodes", except: ["hash"], order: "id", in: database).count)]
+    }
+
+    @Test func bulkAndGenericPathsWriteTheSameRowsAndLedger() async throws {
+        try await TestDatabase.with { bulk async throws in
+            try await TestDatabase.with { generic async throws in
+                let keys = bulk.ledger.keys
+                let genericLedger = Ledger(database: generic.database, keys: keys)
+                let genericRecorder = Recorder(database: generic.database, sink: GenericLedgerSink(inner: LedgerSink(keys: keys)))
+                let first = try Self.peopleFile(rows: 2_345, in: bulk.directory)
+                let second = try Self.peopleFile(rows: 2_345, variant: 3, in: bulk.directory)
+                for file in [first, second, second] {
+                    let a = try await Importer(recorder: bulk.recorder).run(Registry.people, file: file, by: .system())
+                    let b = try await Importer(recorder: genericRecorder).run(Registry.people, file: file, by: .system())
+                    #expect(a.status == .committed, "\(a.errors.map(\.reportLine))")
+                    let counts: [Int] = [a.inserted, a.updated, a.unchanged]
+                    let genericCounts: [Int] = [b.inserted, b.updated, b.unchanged]
+                    #expect(counts == genericCounts)
+                }
+                let snapshot = try await Self.snapshot(bulk.database)
+                #expect(snapshot.count > 2 * 2_645)
+                let genericSnapshot = try await Self.snapshot(generic.database)
+                #expect(snapshot == genericSnapshot)
+                let checked = try await LedgerVerifier(ledger: bulk.ledger).verify()
+                #expect(checked.isValid, "\(checked.problems)")
+                #expect(try await LedgerVerifier(ledger: genericLedger).verify().isValid)
+            }
+        }
+    }
+
+    static func unit(_ code: String, _ name: String) -> Record {
+        Record(values: ["unit_code": .text(code), "name": .text(name), "kind": .text("department")])
+    }
+
+    /// Bulk saves mixed with the transaction's other writes: the ledger takes every change in
+    /// the order it was made, and the tree stays whole.
+    @Test func bulkSavesInterleavedWithOtherWritesKeepTheirOrder() async throws {
+        try await TestDatabase.with { test async throws in
+            try await test.recorder.write(by: .system()) { tx in
+                let saved = try await tx.save((0..<70).map { Self.unit("D\($0)", "部门\($0)") }, in: Registry.units)
+                try await tx.note(.importFile, objectType: "imports", objectID: "1")
+                _ = try await tx.update(id: saved[3].id, with: Self.unit("D3", "改名"), in: Registry.units)
+                try await tx.save((70..<75).map { Self.unit("D\($0)", "部门\($0)") } + [Self.unit("D5", "又改")], in: Registry.units)
+                try await tx.delete(id: saved[0].id, in: Registry.units)
+            }
+            let actions = try await test.database.withConnection { db in
+                try await db.select().columns("action", "object_id").from("ledger_entries").orderBy("seq").all()
+                    .map { "\(try $0.decode(column: "action", as: String.self)) \(try $0.decode(column: "object_id", as: String.self))" }
+            }
+            #expect(actions.count == 79)
+            let expected = ["create 1", "create 70", "import 1", "update 4", "update 6", "create 71", "create 75", "delete 1"]
+            let picked: [String] = [0, 69, 70, 71, 72, 73, 77, 78].map { actions[$0] }
+            #expect(picked == expected)
+            #expect(try await LedgerVerifier(ledger: test.ledger).verify().isValid)
+        }
+    }
+
+    @Test func aNewKeyTwiceInOneBatchIsRefused() async throws {
+        try await TestDatabase.with { test async throws in
+            let unit = Record(values: ["unit_code": .text("D1"), "name": .text("部门"), "kind": .text("department")])
+            await #expect(throws: DuplicateKeyError.self) {
+                try await test.recorder.write(by: .system()) { tx in try await tx.save([unit, unit], in: Registry.units) }
+            }
+            #expect(try await RecordStore(database: test.database).count(Registry.units) == 0)
+            #expect(try await test.ledger.size() == 0)
+        }
+    }
+
+    @Test func theFastHashesAreTheLedgersHashes() throws {
+        let keys = LedgerKeys(signing: try LedgerSigningKey.generate(name: "test"))
+        let hasher = KeyedHasher(key: keys.hmacKey)
+        for value in ["", "110105194912310021", "system", String(repeating: "王", count: 40)] {
+            #expect(hasher.hash(value) == keys.keyedHash(value))
+        }
+        let entry = Data("{\"a\":1}".utf8)
+        let leaf = ContiguousHashing.leafHash(entry)
+        #expect(leaf == MerkleHashing.leafHash(entry))
+        #expect(ContiguousHashing.nodeHash(leaf, MerkleHashing.emptyRoot) == MerkleHashing.nodeHash(leaf, MerkleHashing.emptyRoot))
+    }
+}
