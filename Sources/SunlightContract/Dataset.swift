@@ -8,9 +8,11 @@ public struct Dataset: Sendable, Identifiable {
     public let scope: UnitScope
     /// The field names in the byte order canonical encodings write them, sorted once.
     public let canonicalOrder: [String]
-    /// `canonicalOrder` with each member's encoded `"name":` prefix, so a million-record import
-    /// does not re-encode the same keys for every record.
-    let canonicalMembers: [(name: String, prefix: [UInt8])]
+    /// `canonicalOrder` with each member's field index and encoded `"name":` prefix, so a
+    /// million-record import does not re-encode the same keys for every record.
+    let canonicalMembers: [(field: Int, prefix: [UInt8])]
+    /// Indices of the key fields in `fields`.
+    let keyFieldIndices: [Int]
     /// Government data from other systems: imported, never created or edited by hand.
     public let isImportOnly: Bool
     /// The key names a *roll* (`benefits`: program and period) that an import replaces as a
@@ -42,9 +44,10 @@ public struct Dataset: Sendable, Identifiable {
             var prefix: [UInt8] = []
             CanonicalJSON.writeString(name, into: &prefix)
             prefix.append(UInt8(ascii: ":"))
-            return (name, prefix)
+            return (fields.firstIndex { $0.name == name }!, prefix)
         }
         self.keyFields = fields.filter(\.isKey)
+        self.keyFieldIndices = fields.indices.filter { fields[$0].isKey }
     }
 
     public var nameEn: String { name.replacingOccurrences(of: "_", with: " ").capitalized }

@@ -9,6 +9,8 @@ public struct HeaderMap: Sendable {
     /// For each column of the file: the field it feeds, or nil for an extra column.
     public let columns: [Field?]
     public let headers: [String]
+    /// For each column of the file: the index in `dataset.fields` of the field it feeds.
+    public let fieldIndices: [Int?]
 
     public enum Problem: Sendable, Equatable {
         case missingRequired([Field])
@@ -39,6 +41,7 @@ public struct HeaderMap: Sendable {
         if !missing.isEmpty { throw HeaderError.missingColumns(missing) }
         self.columns = columns
         self.headers = headers
+        self.fieldIndices = columns.map { column in column.flatMap { field in dataset.fields.firstIndex { $0.name == field.name } } }
     }
 }
 

@@ -25,9 +25,21 @@ public struct Record: Sendable, Equatable {
     /// attributes. Two databases holding the same row produce the same bytes, which is what the
     /// ledger hashes.
     public func canonicalJSON(in dataset: Dataset) -> [UInt8] {
-        // Written in `dataset.canonicalOrder` directly ("_attributes" sorts before every field
-        // name, which are lower-case): the same bytes as `CanonicalJSON.object`, without
-        // building and sorting a dictionary for each of a million records.
+        dataset.canonicalJSON(values: dataset.fields.map { self[$0.name] }, attributes: attributes)
+    }
+}
+
+extension Dataset {
+    /// `Record.key(in:)` of a record whose values, in `fields` order, are `values`.
+    public func key(values: [FieldValue]) -> String {
+        keyFieldIndices.map { values[$0].display(as: fields[$0].type) }.joined(separator: "|")
+    }
+
+    /// `Record.canonicalJSON(in:)` of a record whose values, in `fields` order, are `values`.
+    public func canonicalJSON(values: [FieldValue], attributes: [String: String]) -> [UInt8] {
+        // Written in `canonicalOrder` directly ("_attributes" sorts before every field name,
+        // which are lower-case): the same bytes as `CanonicalJSON.object`, without building and
+        // sorting a dictionary for each of a million records.
         var output: [UInt8] = [UInt8(ascii: "{")]
         output.reserveCapacity(384)
         var first = true
@@ -37,11 +49,11 @@ public struct Record: Sendable, Equatable {
             CanonicalJSON.object(attributes.mapValues(CanonicalJSON.string)).write(into: &output)
             first = false
         }
-        for member in dataset.canonicalMembers {
+        for member in canonicalMembers {
             if !first { output.append(UInt8(ascii: ",")) }
             first = false
             output.append(contentsOf: member.prefix)
-            switch self[member.name] {
+            switch values[member.field] {
             case .null: output.append(contentsOf: CanonicalJSON.nullBytes)
             case .text(let s): CanonicalJSON.writeString(s, into: &output)
             case .integer(let i): CanonicalJSON.writeInteger(i, into: &output)

@@ -28,61 +28,74 @@ public struct CellError: Error, Sendable, Equatable, Codable {
 public struct RowParser: Sendable {
     public let dataset: Dataset
     public let parser: FieldParser
-    /// `dataset.fields` that must have a value (`Dataset.mustHaveValue`), decided once, not per row.
-    private let mustHave: [Field]
-    private let alternativeKeyGroups: [[String]]
+    /// Indices in `dataset.fields` of the fields that must have a value (`Dataset.mustHaveValue`)
+    /// and of each alternative key group, decided once rather than per row.
+    private let mustHave: [Int]
+    private let alternativeKeyGroups: [(names: [String], fields: [Int])]
 
     public init(dataset: Dataset, parser: FieldParser = FieldParser()) {
         self.dataset = dataset
         self.parser = parser
-        self.mustHave = dataset.fields.filter(dataset.mustHaveValue)
-        self.alternativeKeyGroups = dataset.alternativeKeyGroups
+        self.mustHave = dataset.fields.indices.filter { dataset.mustHaveValue(dataset.fields[$0]) }
+        self.alternativeKeyGroups = dataset.alternativeKeyGroups.map { group in
+            (group, group.compactMap { name in dataset.fields.firstIndex { $0.name == name } })
+        }
     }
 
     /// Parses a spreadsheet row against its header map.
     public func parse(fields cells: [String], line: Int, header: HeaderMap) -> Result<Record, RowErrors> {
-        var input: [(Field, String)] = []
-        input.reserveCapacity(header.columns.count)
         var attributes: [String: String] = [:]
-        for (index, column) in header.columns.enumerated() {
-            let raw = index < cells.count ? cells[index] : ""
-            if let column {
-                input.append((column, raw))
-            } else if !raw.isEmpty {
-                attributes[header.headers[index].trimmingCharacters(in: .whitespaces)] = raw
-            }
+        for (position, field) in header.fieldIndices.enumerated() where field == nil {
+            let raw = position < cells.count ? cells[position] : ""
+            if !raw.isEmpty { attributes[header.headers[position].trimmingCharacters(in: .whitespaces)] = raw }
         }
-        return parse(input, line: line, attributes: attributes)
+        return parse(line: line, attributes: attributes, cells: header.fieldIndices.count) { position in
+            header.fieldIndices[position].map { ($0, position < cells.count ? cells[position] : "") }
+        }
     }
 
     /// Parses named values (forms and the API): missing names are empty.
     public func parse(named: [String: String], line: Int = 0) -> Result<Record, RowErrors> {
-        parse(dataset.fields.map { ($0, named[$0.name] ?? "") }, line: line, attributes: [:])
+        let fields = dataset.fields
+        return parse(line: line, attributes: [:], cells: fields.count) { ($0, named[fields[$0].name] ?? "") }
     }
 
-    private func parse(_ input: [(Field, String)], line: Int, attributes: [String: String]) -> Result<Record, RowErrors> {
-        var record = Record(values: Dictionary(minimumCapacity: input.count), attributes: attributes)
+    /// Parses `cells` cells, `cell(i)` naming the field (an index in `dataset.fields`) and the raw
+    /// text of the i-th, or nil for a cell that feeds no field. Values are kept in an array in
+    /// field order while the row is checked; the record's dictionary is built once, at the end,
+    /// with an entry for each field the row has a cell for.
+    private func parse(line: Int, attributes: [String: String], cells: Int,
+                       cell: (Int) -> (field: Int, raw: String)?) -> Result<Record, RowErrors> {
+        let fields = dataset.fields
+        var values = [FieldValue](repeating: .null, count: fields.count)
+        var present = [Bool](repeating: false, count: fields.count)
         var errors: [CellError] = []
-        for (field, raw) in input {
+        for position in 0..<cells {
+            guard let (index, raw) = cell(position) else { continue }
+            present[index] = true
             do {
-                record[field.name] = try parser.parse(raw, for: field)
+                values[index] = try parser.parse(raw, for: fields[index])
             } catch {
-                errors.append(CellError(line: line, column: field.name, value: raw, code: error.code,
+                errors.append(CellError(line: line, column: fields[index].name, value: raw, code: error.code,
                                         messageZh: error.messageZh, messageEn: error.messageEn))
             }
         }
-        for field in mustHave where record[field.name].isNull {
-            if errors.contains(where: { $0.column == field.name }) { continue }
-            errors.append(CellError(line: line, column: field.name, value: "", code: "required",
+        for index in mustHave where values[index].isNull {
+            let name = fields[index].name
+            if errors.contains(where: { $0.column == name }) { continue }
+            errors.append(CellError(line: line, column: name, value: "", code: "required",
                                     messageZh: "必填项为空", messageEn: "required value is empty"))
         }
-        for group in alternativeKeyGroups where group.allSatisfy({ record[$0].isNull }) {
-            if errors.contains(where: { group.contains($0.column) }) { continue }
-            errors.append(CellError(line: line, column: group.joined(separator: "/"), value: "", code: "required_one_of",
-                                    messageZh: "以下各列至少填写一项：" + group.joined(separator: "、"),
-                                    messageEn: "one of these columns is required: " + group.joined(separator: ", ")))
+        for group in alternativeKeyGroups where group.fields.allSatisfy({ values[$0].isNull }) {
+            if errors.contains(where: { group.names.contains($0.column) }) { continue }
+            errors.append(CellError(line: line, column: group.names.joined(separator: "/"), value: "", code: "required_one_of",
+                                    messageZh: "以下各列至少填写一项：" + group.names.joined(separator: "、"),
+                                    messageEn: "one of these columns is required: " + group.names.joined(separator: ", ")))
         }
-        return errors.isEmpty ? .success(record) : .failure(RowErrors(errors: errors))
+        guard errors.isEmpty else { return .failure(RowErrors(errors: errors)) }
+        var record = Record(values: Dictionary(minimumCapacity: cells), attributes: attributes)
+        for index in fields.indices where present[index] { record.values[fields[index].name] = values[index] }
+        return .success(record)
     }
 }
 

@@ -79,6 +79,7 @@ public struct Importer: Sendable {
         var updated = 0
         var unchanged = 0
         var batch: [Record] = []
+        /// Each record's stored key: its contract key, or for rolls the row key made below.
         var batchKeys: [String] = []
         var seenKeys: [Int: Int] = [:]
         /// Rolls (`replacesRolls`): the rolls this file brings, each row key written, and how
@@ -109,9 +110,12 @@ public struct Importer: Sendable {
             }
             // One batch is written while the next is parsed; at most one write is in flight.
             var inFlight: ThreadBridge.Pending<[SaveOutcome]>?
+            // The batch being written, held here so that it is freed on this thread, not the writer's.
+            var written: PreparedRecords?
             func settle() throws {
                 guard let pending = inFlight else { return }
                 inFlight = nil
+                defer { written = nil }
                 for outcome in try pending.wait() {
                     switch outcome {
                     case .inserted: state.inserted += 1
@@ -121,16 +125,19 @@ public struct Importer: Sendable {
                 }
             }
             func flush() throws {
-                try settle()
-                guard !state.batch.isEmpty else { return }
+                guard !state.batch.isEmpty else { return try settle() }
                 let batch = state.batch
                 let keys = state.batchKeys
                 state.batch = []
                 state.batchKeys = []
                 state.batch.reserveCapacity(options.batchSize)
-                if state.rejectedRows > 0 && !options.skipInvalid { return }   // will roll back: stop writing, keep checking
-                // Hashing happens here, on the reader's thread, while the previous batch is written.
-                let prepared = tx.prepare(batch, rowKeys: dataset.replacesRolls ? keys : nil, in: dataset)
+                // Will roll back: stop writing, keep checking.
+                if state.rejectedRows > 0 && !options.skipInvalid { return try settle() }
+                // Hashing happens here, on the reader's thread, while the previous batch is still
+                // being written; only then does this thread wait for that write.
+                let prepared = tx.prepare(batch, rowKeys: keys, in: dataset)
+                try settle()
+                written = prepared
                 inFlight = ThreadBridge.start { try await tx.save(prepared) }
             }
             do {
@@ -176,6 +183,7 @@ public struct Importer: Sendable {
                             }
                         }
                         state.batch.append(record)
+                        state.batchKeys.append(key)
                         if state.batch.count >= options.batchSize { try flush() }
                     }
                 })

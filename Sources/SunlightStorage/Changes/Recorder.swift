@@ -89,9 +89,10 @@ public struct WriteTransaction: Sendable {
         precondition(rowKeys == nil || rowKeys!.count == records.count, "one row key per record")
         let items = records.indices.map { index in
             let record = records[index]
-            return KeyedRecord(key: rowKeys?[index] ?? record.key(in: dataset), record: record,
-                               values: dataset.fields.map { record[$0.name] },
-                               hash: RecordCodec.hash(record, in: dataset), attributes: RecordCodec.attributesJSON(record))
+            let values = dataset.fields.map { record[$0.name] }
+            return KeyedRecord(key: rowKeys?[index] ?? dataset.key(values: values), record: record, values: values,
+                               hash: RecordCodec.hash(values: values, attributes: record.attributes, in: dataset),
+                               attributes: RecordCodec.attributesJSON(record))
         }
         let keyHashes = (sink as? any BulkChangeSink).map { sink in items.map { sink.keyHash($0.key) } }
         return PreparedRecords(dataset: dataset, items: items, keyHashes: keyHashes, preparedFor: ObjectIdentifier(bulk))

@@ -49,26 +49,7 @@ struct SQLiteRecordWriter {
         }
         guard !inserts.isEmpty else { return (outcomes.map { $0! }, changes, changedItems) }
         let firstID = try nextID()
-        let columns = ["row_key"] + dataset.fields.map(\.name) + ["attributes", "record_hash", "created_at", "updated_at"]
-        try connection.insert(into: Self.quoted(dataset.table), columns: columns.map(Self.quoted), count: inserts.count,
-                              chunk: Self.chunk, bind: { statement, row, first in
-            let item = keyed[inserts[row]]
-            try statement.bind(first, item.key)
-            var position = first + 1
-            for value in item.values {
-                try bind(value, at: position, of: statement)
-                position += 1
-            }
-            try statement.bind(position, item.attributes)
-            try statement.bind(position + 1, item.hash)
-            try statement.bind(position + 2, now)
-            try statement.bind(position + 3, now)
-        }, inserted: { rows in
-            let expected = firstID + Int64(rows) - 1
-            guard connection.lastInsertRowID == expected else {
-                throw UnexpectedRowID(table: dataset.table, expected: expected, found: connection.lastInsertRowID)
-            }
-        })
+        try insert(inserts, of: keyed, firstID: firstID)
         for (row, index) in inserts.enumerated() {
             let id = firstID + Int64(row)
             outcomes[index] = .inserted(id: id)
@@ -76,6 +57,33 @@ struct SQLiteRecordWriter {
             changedItems.append(index)
         }
         return (outcomes.map { $0! }, changes, changedItems)
+    }
+
+    /// Inserts `keyed[inserts[…]]`, checking that they get ids from `firstID` on.
+    private func insert(_ inserts: [Int], of keyed: [KeyedRecord], firstID: Int64) throws {
+        let columns = ["row_key"] + dataset.fields.map(\.name) + ["attributes", "record_hash", "created_at", "updated_at"]
+        try keyed.withUnsafeBufferPointer { keyed in
+            try connection.insert(into: Self.quoted(dataset.table), columns: columns.map(Self.quoted), count: inserts.count,
+                                  chunk: Self.chunk, bind: { statement, row, first in
+                // Fields read in place: copying the whole item retained and released each of its strings.
+                let index = inserts[row]
+                try statement.bind(first, keyed[index].key)
+                var position = first + 1
+                for value in keyed[index].values {
+                    try bind(value, at: position, of: statement)
+                    position += 1
+                }
+                try statement.bind(position, keyed[index].attributes)
+                try statement.bind(position + 1, keyed[index].hash)
+                try statement.bind(position + 2, now)
+                try statement.bind(position + 3, now)
+            }, inserted: { rows in
+                let expected = firstID + Int64(rows) - 1
+                guard connection.lastInsertRowID == expected else {
+                    throw UnexpectedRowID(table: dataset.table, expected: expected, found: connection.lastInsertRowID)
+                }
+            })
+        }
     }
 
     /// The stored id and hash of each of `keys` that is in the table.

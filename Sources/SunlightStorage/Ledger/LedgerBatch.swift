@@ -31,7 +31,8 @@ struct LedgerBatch: Sendable {
         var entries: [LedgerEntry] = []
         entries.reserveCapacity(changes.count)
         var actorHashes: [String: String] = [:]
-        for (position, change) in changes.enumerated() {
+        for position in changes.indices {
+            let change = changes[position]
             let seq = tip.size + position
             let keyHash = keyHashes?[position] ?? change.objectKey.map(keyedHash.hash)
             let entry = LedgerEntry(seq: Int64(seq), at: change.at, actor: change.actor, action: change.action.rawValue,

@@ -41,9 +41,12 @@ final class LedgerBulkSession: BulkChangeSession, @unchecked Sendable {
     private func writePending(on connection: SQLiteBulkConnection) throws {
         guard let job = pending else { return }
         pending = nil
-        let batch = try job.wait()
-        try Self.write(batch, on: connection)
-        tip = batch.end
+        // Only `written` holds the batch once it is written, and it is freed on the ledger's
+        // queue: tens of thousands of strings the writer need not spend time releasing.
+        let written = Written(try job.wait())
+        try Self.write(written.batch!, on: connection)
+        tip = written.batch!.end
+        queue.async { written.batch = nil }
     }
 
     /// The tree's size and right edge as stored (inside `BEGIN IMMEDIATE`: no lock to take).
@@ -98,8 +101,17 @@ private final class PendingBatch: @unchecked Sendable {
         done.signal()
     }
 
+    /// The batch (once: it is not kept here afterwards).
     func wait() throws -> LedgerBatch {
         done.wait()
+        defer { result = nil }
         return try result!.get()
     }
+}
+
+/// A written batch on its way to be freed (see `LedgerBulkSession.writePending`).
+private final class Written: @unchecked Sendable {
+    // Set on the writer's thread, cleared on the queue after it: ordered by `queue.async`.
+    var batch: LedgerBatch?
+    init(_ batch: LedgerBatch) { self.batch = batch }
 }

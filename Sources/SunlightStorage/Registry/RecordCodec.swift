@@ -42,8 +42,13 @@ enum RecordCodec {
     }
 
     static func hash(_ record: Record, in dataset: Dataset) -> String {
+        hash(values: dataset.fields.map { record[$0.name] }, attributes: record.attributes, in: dataset)
+    }
+
+    /// `hash(_:in:)` of a record given by its values in `dataset.fields` order.
+    static func hash(values: [FieldValue], attributes: [String: String], in dataset: Dataset) -> String {
         var hasher = SHA256()
-        record.canonicalJSON(in: dataset).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        dataset.canonicalJSON(values: values, attributes: attributes).withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return hasher.finalize().withUnsafeBytes(Hex.encode)
     }
 }
