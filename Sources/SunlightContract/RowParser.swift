@@ -44,6 +44,12 @@ public struct RowParser: Sendable {
 
     /// Parses a spreadsheet row against its header map.
     public func parse(fields cells: [String], line: Int, header: HeaderMap) -> Result<Record, RowErrors> {
+        parseRow(fields: cells, line: line, header: header).map { $0.record(in: dataset) }
+    }
+
+    /// Parses a spreadsheet row against its header map, keeping the values in field order (what
+    /// an import writes) rather than building the record's dictionary.
+    public func parseRow(fields cells: [String], line: Int, header: HeaderMap) -> Result<ParsedRow, RowErrors> {
         var attributes: [String: String] = [:]
         for (position, field) in header.fieldIndices.enumerated() where field == nil {
             let raw = position < cells.count ? cells[position] : ""
@@ -58,14 +64,13 @@ public struct RowParser: Sendable {
     public func parse(named: [String: String], line: Int = 0) -> Result<Record, RowErrors> {
         let fields = dataset.fields
         return parse(line: line, attributes: [:], cells: fields.count) { ($0, named[fields[$0].name] ?? "") }
+            .map { $0.record(in: dataset) }
     }
 
     /// Parses `cells` cells, `cell(i)` naming the field (an index in `dataset.fields`) and the raw
-    /// text of the i-th, or nil for a cell that feeds no field. Values are kept in an array in
-    /// field order while the row is checked; the record's dictionary is built once, at the end,
-    /// with an entry for each field the row has a cell for.
+    /// text of the i-th, or nil for a cell that feeds no field.
     private func parse(line: Int, attributes: [String: String], cells: Int,
-                       cell: (Int) -> (field: Int, raw: String)?) -> Result<Record, RowErrors> {
+                       cell: (Int) -> (field: Int, raw: String)?) -> Result<ParsedRow, RowErrors> {
         let fields = dataset.fields
         var values = [FieldValue](repeating: .null, count: fields.count)
         var present = [Bool](repeating: false, count: fields.count)
@@ -93,9 +98,34 @@ public struct RowParser: Sendable {
                                     messageEn: "one of these columns is required: " + group.names.joined(separator: ", ")))
         }
         guard errors.isEmpty else { return .failure(RowErrors(errors: errors)) }
-        var record = Record(values: Dictionary(minimumCapacity: cells), attributes: attributes)
-        for index in fields.indices where present[index] { record.values[fields[index].name] = values[index] }
-        return .success(record)
+        return .success(ParsedRow(values: values, present: present, attributes: attributes))
+    }
+}
+
+/// A row that passed its checks, with its values in `dataset.fields` order.
+public struct ParsedRow: Sendable {
+    public let values: [FieldValue]
+    /// For each field: whether the row had a cell for it (its record has an entry only then).
+    let present: [Bool]
+    public let attributes: [String: String]
+
+    init(values: [FieldValue], present: [Bool], attributes: [String: String]) {
+        self.values = values
+        self.present = present
+        self.attributes = attributes
+    }
+
+    /// The row of a record.
+    public init(_ record: Record, in dataset: Dataset) {
+        self.init(values: dataset.fields.map { record[$0.name] }, present: dataset.fields.map { record.values[$0.name] != nil },
+                  attributes: record.attributes)
+    }
+
+    /// The record: an entry for each field the row had a cell for, and the attributes.
+    public func record(in dataset: Dataset) -> Record {
+        var record = Record(values: Dictionary(minimumCapacity: values.count), attributes: attributes)
+        for index in dataset.fields.indices where present[index] { record.values[dataset.fields[index].name] = values[index] }
+        return record
     }
 }
 

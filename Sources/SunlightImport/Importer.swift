@@ -78,7 +78,7 @@ public struct Importer: Sendable {
         var inserted = 0
         var updated = 0
         var unchanged = 0
-        var batch: [Record] = []
+        var batch: [ParsedRow] = []
         /// Each record's stored key: its contract key, or for rolls the row key made below.
         var batchKeys: [String] = []
         var seenKeys: [Int: Int] = [:]
@@ -103,6 +103,7 @@ public struct Importer: Sendable {
             }
             let isSpreadsheet = source is XLSXSource
             let parser = RowParser(dataset: dataset, parser: FieldParser(acceptsExcelSerialDates: isSpreadsheet))
+            let idNumber = dataset.fields.firstIndex { $0.name == "id_number" }
             func reject(_ errors: [CellError]) {
                 state.rejectedRows += 1
                 state.errorCount += errors.count
@@ -135,7 +136,8 @@ public struct Importer: Sendable {
                 if state.rejectedRows > 0 && !options.skipInvalid { return try settle() }
                 // Hashing happens here, on the reader's thread, while the previous batch is still
                 // being written; only then does this thread wait for that write.
-                let prepared = tx.prepare(batch, rowKeys: keys, in: dataset)
+                // Distinct: a key seen earlier in the file was rejected, and rolls number their rows.
+                let prepared = tx.prepare(rows: batch, rowKeys: keys, distinctKeys: true, in: dataset)
                 try settle()
                 written = prepared
                 inFlight = ThreadBridge.start { try await tx.save(prepared) }
@@ -146,20 +148,20 @@ public struct Importer: Sendable {
                 }, row: { row in
                     state.rowsRead += 1
                     if let progress = options.progress, state.rowsRead % options.progressEvery == 0 { progress(state.rowsRead) }
-                    switch parser.parse(fields: row.fields, line: row.line, header: state.header!) {
+                    switch parser.parseRow(fields: row.fields, line: row.line, header: state.header!) {
                     case .failure(let problems):
                         reject(problems.errors)
-                    case .success(let record):
-                        let key = record.key(in: dataset)
+                    case .success(let parsed):
+                        let key = dataset.key(values: parsed.values)
                         if dataset.replacesRolls {
                             // A person twice in a roll is kept: the n-th row for them gets key `…|n`.
-                            let person = key + "|" + (record["id_number"].text ?? "")
+                            let person = key + "|" + (idNumber.flatMap { parsed.values[$0].text } ?? "")
                             let ordinal = state.rollOrdinals[person.hashValue, default: 0] + 1
                             state.rollOrdinals[person.hashValue] = ordinal
                             let rowKey = person + "|" + String(ordinal)
                             state.rolls.insert(key)
                             state.writtenRowKeys.insert(rowKey.hashValue)
-                            state.batch.append(record)
+                            state.batch.append(parsed)
                             state.batchKeys.append(rowKey)
                             if state.batch.count >= options.batchSize { try flush() }
                             return
@@ -175,6 +177,7 @@ public struct Importer: Sendable {
                         }
                         state.seenKeys[hash] = row.line
                         if case .subtree = reach {
+                            let record = parsed.record(in: dataset)
                             let allowed = try ThreadBridge.await { try await store.isWithinReach(record, of: dataset, reach: reach) }
                             if !allowed {
                                 reject([CellError(line: row.line, column: "unit", value: "", code: "scope.denied",
@@ -182,7 +185,7 @@ public struct Importer: Sendable {
                                 return
                             }
                         }
-                        state.batch.append(record)
+                        state.batch.append(parsed)
                         state.batchKeys.append(key)
                         if state.batch.count >= options.batchSize { try flush() }
                     }

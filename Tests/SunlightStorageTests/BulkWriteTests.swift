@@ -132,3 +132,21 @@ struct BulkWriteTests {
         #expect(ContiguousHashing.nodeHash(leaf, MerkleHashing.emptyRoot) == MerkleHashing.nodeHash(leaf, MerkleHashing.emptyRoot))
     }
 }
+
+extension BulkWriteTests {
+    /// Records promised distinct skip the lookup only while the table holds nothing but them:
+    /// a later save without the promise, or any other write, brings the lookups back.
+    @Test func distinctKeysSkipLookupsOnlyWhileTheyCan() async throws {
+        try await TestDatabase.with { test async throws in
+            try await test.recorder.write(by: .system()) { tx in
+                let first = try await tx.save(tx.prepare([Self.unit("A", "甲"), Self.unit("B", "乙")], distinctKeys: true, in: Registry.units))
+                #expect(first == [.inserted(id: 1), .inserted(id: 2)])
+                let again = try await tx.save([Self.unit("A", "甲"), Self.unit("C", "丙")], in: Registry.units)
+                #expect(again == [.unchanged(id: 1), .inserted(id: 3)])
+                let promised = try await tx.save(tx.prepare([Self.unit("B", "乙二"), Self.unit("D", "丁")], distinctKeys: true, in: Registry.units))
+                #expect(promised == [.updated(id: 2), .inserted(id: 4)])
+            }
+            #expect(try await LedgerVerifier(ledger: test.ledger).verify().isValid)
+        }
+    }
+}

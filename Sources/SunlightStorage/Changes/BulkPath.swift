@@ -66,7 +66,10 @@ final class BulkPath: @unchecked Sendable {
             return (session, connection)
         }) else { return }
         let box = UncheckedSession(session: session)
-        try await connection.run { try box.session.flush(on: $0) }
+        try await connection.run { connection in
+            connection.forgetFreshTables()
+            try box.session.flush(on: connection)
+        }
     }
 
     /// Finalizes the prepared statements and restores the page cache (before the transaction ends).

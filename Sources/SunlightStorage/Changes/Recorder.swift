@@ -85,17 +85,29 @@ public struct WriteTransaction: Sendable {
     /// attributes, and (for the ledger) the keyed hash of its key. Synchronous and free of
     /// side effects, so an import can prepare one batch on its own thread while the previous
     /// one is written. Save the result in this same transaction.
-    public func prepare(_ records: [Record], rowKeys: [String]? = nil, in dataset: Dataset) -> PreparedRecords {
-        precondition(rowKeys == nil || rowKeys!.count == records.count, "one row key per record")
-        let items = records.indices.map { index in
-            let record = records[index]
-            let values = dataset.fields.map { record[$0.name] }
-            return KeyedRecord(key: rowKeys?[index] ?? dataset.key(values: values), record: record, values: values,
-                               hash: RecordCodec.hash(values: values, attributes: record.attributes, in: dataset),
-                               attributes: RecordCodec.attributesJSON(record))
+    ///
+    /// `distinctKeys` is the caller's promise that no key of these records comes twice among
+    /// all records it saves with that promise in this transaction (the importer rejects a
+    /// file's duplicate keys before saving). Into a table that was empty when the transaction
+    /// first saved to it, such records need no lookup: none of their keys can be there yet.
+    public func prepare(_ records: [Record], rowKeys: [String]? = nil, distinctKeys: Bool = false,
+                        in dataset: Dataset) -> PreparedRecords {
+        prepare(rows: records.map { ParsedRow($0, in: dataset) }, rowKeys: rowKeys, distinctKeys: distinctKeys, in: dataset)
+    }
+
+    /// `prepare` for rows as `RowParser.parseRow` gives them (an import): no record dictionaries.
+    public func prepare(rows: [ParsedRow], rowKeys: [String]? = nil, distinctKeys: Bool = false,
+                        in dataset: Dataset) -> PreparedRecords {
+        precondition(rowKeys == nil || rowKeys!.count == rows.count, "one row key per record")
+        let items = rows.indices.map { index in
+            let row = rows[index]
+            return KeyedRecord(key: rowKeys?[index] ?? dataset.key(values: row.values), values: row.values,
+                               hash: RecordCodec.hash(values: row.values, attributes: row.attributes, in: dataset),
+                               attributes: RecordCodec.attributesJSON(row.attributes))
         }
         let keyHashes = (sink as? any BulkChangeSink).map { sink in items.map { sink.keyHash($0.key) } }
-        return PreparedRecords(dataset: dataset, items: items, keyHashes: keyHashes, preparedFor: ObjectIdentifier(bulk))
+        return PreparedRecords(dataset: dataset, items: items, keyHashes: keyHashes, distinctKeys: distinctKeys,
+                               preparedFor: ObjectIdentifier(bulk))
     }
 
     /// Saves records made ready by `prepare` (see `save(_:rowKeys:in:)`).
@@ -111,7 +123,7 @@ public struct WriteTransaction: Sendable {
             let bulkPath = bulk
             return try await connection.run { connection in
                 let writer = SQLiteRecordWriter(connection: connection, dataset: dataset, actor: actor, now: now)
-                let saved = try writer.save(keyed)
+                let saved = try writer.save(keyed, distinctKeys: prepared.distinctKeys)
                 // Key hashes taken ahead by this transaction's sink (another's would not do).
                 let ahead = prepared.preparedFor == ObjectIdentifier(bulkPath) ? prepared.keyHashes : nil
                 let keyHashes = saved.changedItems.map { ahead?[$0] }
@@ -139,7 +151,8 @@ public struct WriteTransaction: Sendable {
                     outcomes[index] = .unchanged(id: current.id)
                     continue
                 }
-                try await updateRow(id: current.id, record: item.record, hash: item.hash, key: item.key, in: dataset, now: now)
+                try await updateRow(id: current.id, values: item.values, attributes: item.attributes, hash: item.hash, key: item.key,
+                                    in: dataset, now: now)
                 existing[item.key] = (current.id, item.hash)
                 outcomes[index] = .updated(id: current.id)
                 changes.append(change(.update, dataset, current.id, key: item.key, before: current.hash, after: item.hash, now: now))
@@ -157,7 +170,7 @@ public struct WriteTransaction: Sendable {
             for index in inserts[chunk..<min(chunk + perStatement, inserts.count)] {
                 let item = keyed[index]
                 var values: [any SQLExpression] = [SQLBind(item.key)]
-                values += dataset.fields.map { RecordCodec.bind(item.record[$0.name]) }
+                values += item.values.map(RecordCodec.bind)
                 values += [SQLBind(item.attributes), SQLBind(item.hash), SQLBind(now), SQLBind(now)]
                 insert = insert.values(values)
             }
@@ -189,7 +202,8 @@ public struct WriteTransaction: Sendable {
             throw DuplicateKeyError(dataset: dataset.name, key: key)
         }
         let now = Timestamps.now()
-        try await updateRow(id: id, record: record, hash: hash, key: key, in: dataset, now: now)
+        try await updateRow(id: id, values: dataset.fields.map { record[$0.name] }, attributes: RecordCodec.attributesJSON(record),
+                            hash: hash, key: key, in: dataset, now: now)
         try await append([change(.update, dataset, id, key: key, before: before, after: hash, now: now)], on: sql)
         return .updated(id: id)
     }
@@ -223,14 +237,15 @@ public struct WriteTransaction: Sendable {
         try await sink.append(changes, on: sql)
     }
 
-    private func updateRow(id: Int64, record: Record, hash: String, key: String, in dataset: Dataset, now: String) async throws {
+    private func updateRow(id: Int64, values: [FieldValue], attributes: String, hash: String, key: String, in dataset: Dataset,
+                           now: String) async throws {
         var update = sql.update(dataset.table)
             .set("row_key", to: key)
-            .set("attributes", to: RecordCodec.attributesJSON(record))
+            .set("attributes", to: attributes)
             .set("record_hash", to: hash)
             .set("updated_at", to: now)
-        for field in dataset.fields {
-            update = update.set(SQLIdentifier(field.name), to: RecordCodec.bind(record[field.name]))
+        for (field, value) in zip(dataset.fields, values) {
+            update = update.set(SQLIdentifier(field.name), to: RecordCodec.bind(value))
         }
         try await update.where("id", .equal, id).run()
     }
@@ -242,11 +257,10 @@ public struct WriteTransaction: Sendable {
     }
 }
 
-/// A record about to be saved: its stored key (`row_key`), canonical hash and attributes JSON.
+/// A record about to be saved: its stored key (`row_key`), values, canonical hash and attributes JSON.
 struct KeyedRecord: Sendable {
     let key: String
-    let record: Record
-    /// The record's values in `dataset.fields` order, as the bulk path binds them.
+    /// The record's values in `dataset.fields` order.
     let values: [FieldValue]
     let hash: String
     let attributes: String
@@ -258,6 +272,8 @@ public struct PreparedRecords: Sendable {
     let items: [KeyedRecord]
     /// The sink's keyed hash of each item's key, when the sink takes them ahead (the ledger).
     let keyHashes: [String]?
+    /// See `WriteTransaction.prepare`.
+    let distinctKeys: Bool
     /// The transaction whose sink computed `keyHashes`.
     let preparedFor: ObjectIdentifier
 

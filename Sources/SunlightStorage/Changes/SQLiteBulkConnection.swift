@@ -14,6 +14,9 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     private var statements: [String: SQLiteBulkStatement] = [:]
     /// The connection's own `cache_size` while `enlargeCache` is in effect.
     private var savedCacheSize: Int64?
+    /// Per table: whether it was empty when the bulk path first wrote to it and has since only
+    /// had records with distinct keys inserted (see `isStillFresh`).
+    private var fresh: [String: Bool] = [:]
 
     /// Pages the bulk path may keep in memory: 64 MiB (SQLite's default is 2 MiB). An import
     /// inserts into several indexes in key order, not file order; with a small cache, WAL mode
@@ -80,6 +83,25 @@ final class SQLiteBulkConnection: @unchecked Sendable {
             row += 1
             try inserted?(row)
         }
+    }
+
+    /// Whether `table` was empty when the bulk path first wrote to it and has since been written
+    /// only through it, with distinct keys (`WriteTransaction.prepare`) — including the write
+    /// about to happen. Once not, never again in this transaction.
+    func isStillFresh(_ table: String, distinctKeys: Bool) throws -> Bool {
+        if let known = fresh[table] {
+            if !distinctKeys { fresh[table] = false }
+            return known && distinctKeys
+        }
+        var empty = true
+        try statement("SELECT 1 FROM \"\(table)\" LIMIT 1").query { _ in empty = false }
+        fresh[table] = empty && distinctKeys
+        return empty && distinctKeys
+    }
+
+    /// Other writes may follow (through SQLKit): no table counts as fresh any more.
+    func forgetFreshTables() {
+        for table in fresh.keys { fresh[table] = false }
     }
 
     /// The rowid of the last row inserted on this connection.

@@ -19,8 +19,11 @@ struct SQLiteRecordWriter {
     static let chunk = 32
 
     /// The outcome of each record, the changes to record, and for each change the index of its record.
-    func save(_ keyed: [KeyedRecord]) throws -> (outcomes: [SaveOutcome], changes: [Change], changedItems: [Int]) {
-        let existing = try lookUp(keyed.map(\.key))
+    func save(_ keyed: [KeyedRecord], distinctKeys: Bool) throws -> (outcomes: [SaveOutcome], changes: [Change], changedItems: [Int]) {
+        // Only rows this transaction inserted can be in a table it found empty; with distinct
+        // keys (`WriteTransaction.prepare`) none of them has one of these keys.
+        let fresh = try connection.isStillFresh(dataset.table, distinctKeys: distinctKeys)
+        let existing = fresh ? [:] : try lookUp(keyed.map(\.key))
         var outcomes: [SaveOutcome?] = Array(repeating: nil, count: keyed.count)
         var changes: [Change] = []
         changes.reserveCapacity(keyed.count)

@@ -36,8 +36,12 @@ enum RecordCodec {
     }
 
     static func attributesJSON(_ record: Record) -> String {
-        guard !record.attributes.isEmpty,
-              let data = try? JSONSerialization.data(withJSONObject: record.attributes, options: [.sortedKeys]) else { return "{}" }
+        attributesJSON(record.attributes)
+    }
+
+    static func attributesJSON(_ attributes: [String: String]) -> String {
+        guard !attributes.isEmpty,
+              let data = try? JSONSerialization.data(withJSONObject: attributes, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 
