@@ -45,6 +45,8 @@ public struct Importer: Sendable {
                     throw Rejected(report: report)
                 }
                 if dataset.replacesRolls {
+                    // The rolls' rows are looked up through their index.
+                    try await tx.settle()
                     report.deleted = try await Self.dropUnrepeatedRows(of: state, in: dataset, tx: tx)
                 }
                 report.status = state.rejectedRows > 0 ? .committedWithRejects : .committed

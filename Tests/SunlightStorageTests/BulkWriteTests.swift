@@ -150,3 +150,47 @@ extension BulkWriteTests {
         }
     }
 }
+
+extension BulkWriteTests {
+    /// Every index of the database, as SQLite keeps its definition.
+    static func indexes(_ database: SunlightDatabase) async throws -> [String] {
+        try await database.withConnection { db in
+            try await db.raw("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all().map {
+                "\(try $0.decode(column: "name", as: String.self)) \(try $0.decode(column: "tbl_name", as: String.self)) "
+                    + (try $0.decode(column: "sql", as: String?.self) ?? "-")
+            }
+        }
+    }
+
+    /// Indexes the bulk path drops while it fills an empty table (`DeferredIndexes`) are all
+    /// there again, as they were, after the import commits, after it rolls back, and for the
+    /// transaction's own reads after `settle`.
+    @Test func deferredIndexesComeBackAfterCommitAndRollback() async throws {
+        try await TestDatabase.with { test async throws in
+            let before = try await Self.indexes(test.database)
+            #expect(before.contains { $0.hasPrefix("people_name people ") })
+            #expect(before.contains { $0.hasPrefix("ledger_entries_object ledger_entries ") })
+            let bad = test.directory.appendingPathComponent("bad.csv")
+            var text = try String(contentsOf: try Self.peopleFile(rows: 1_500, in: test.directory), encoding: .utf8)
+            text += "110105194912310021X,错,U1,科员,other,否,2020-01-01,\n"
+            try Data(text.utf8).write(to: bad)
+            let rejected = try await Importer(recorder: test.recorder).run(Registry.people, file: bad, by: .system())
+            #expect(rejected.status == .rejected)
+            #expect(try await Self.indexes(test.database) == before)
+            let file = try Self.peopleFile(rows: 1_500, in: test.directory)
+            let report = try await Importer(recorder: test.recorder).run(Registry.people, file: file, by: .system())
+            #expect(report.status == .committed && report.inserted == 1_500)
+            #expect(try await Self.indexes(test.database) == before)
+            #expect(try await LedgerVerifier(ledger: test.ledger).verify().isValid)
+            try await test.recorder.write(by: .system()) { tx in
+                try await tx.save((0..<40).map { Self.unit("E\($0)", "部门\($0)") }, in: Registry.units)
+                let during = try await tx.sql.raw("SELECT name FROM sqlite_schema WHERE name = 'units_parent_code'").all()
+                #expect(during.isEmpty, "deferred while the empty table is filled")
+                try await tx.settle()
+                let plan = try await tx.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM units WHERE parent_code = 'E1'").all()
+                    .map { try $0.decode(column: "detail", as: String.self) }
+                #expect(plan.contains { $0.contains("units_parent_code") }, "\(plan)")
+            }
+        }
+    }
+}

@@ -59,7 +59,8 @@ final class BulkPath: @unchecked Sendable {
         }
     }
 
-    /// Lets the sink's session write what it still holds.
+    /// Lets the sink's session write what it still holds, and creates again the indexes the
+    /// bulk path deferred (`DeferredIndexes`): what follows may read any table.
     func flush() async throws {
         guard let (session, connection) = lock.withLock({ () -> ((any BulkChangeSession), SQLiteBulkConnection)? in
             guard let session, let connection else { return nil }
@@ -67,8 +68,8 @@ final class BulkPath: @unchecked Sendable {
         }) else { return }
         let box = UncheckedSession(session: session)
         try await connection.run { connection in
-            connection.forgetFreshTables()
             try box.session.flush(on: connection)
+            try connection.settle()
         }
     }
 

@@ -187,6 +187,13 @@ public struct WriteTransaction: Sendable {
         return outcomes.map { $0! }
     }
 
+    /// Writes what the bulk path still holds and creates again the indexes it deferred
+    /// (`DeferredIndexes`). Every write through this transaction does so first; call it before
+    /// reading a dataset's table through `sql` after saving to it, or the read finds no index.
+    public func settle() async throws {
+        try await bulk.flush()
+    }
+
     /// Replaces the record with this id (a form or API edit). The key may change, as long as
     /// it does not collide with another record.
     public func update(id: Int64, with record: Record, in dataset: Dataset) async throws -> SaveOutcome {

@@ -1,3 +1,4 @@
+import Foundation
 import VaporCSQLite
 
 /// Prepared statements on the SQLite connection of one write transaction: the bulk write path.
@@ -17,6 +18,8 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     /// Per table: whether it was empty when the bulk path first wrote to it and has since only
     /// had records with distinct keys inserted (see `isStillFresh`).
     private var fresh: [String: Bool] = [:]
+    /// Indexes dropped while their (empty) tables are filled, until `settle`.
+    let deferredIndexes = DeferredIndexes()
 
     /// Pages the bulk path may keep in memory: 64 MiB (SQLite's default is 2 MiB). An import
     /// inserts into several indexes in key order, not file order; with a small cache, WAL mode
@@ -93,15 +96,32 @@ final class SQLiteBulkConnection: @unchecked Sendable {
             if !distinctKeys { fresh[table] = false }
             return known && distinctKeys
         }
-        var empty = true
-        try statement("SELECT 1 FROM \"\(table)\" LIMIT 1").query { _ in empty = false }
+        let empty = try isEmpty(table)
         fresh[table] = empty && distinctKeys
         return empty && distinctKeys
     }
 
-    /// Other writes may follow (through SQLKit): no table counts as fresh any more.
-    func forgetFreshTables() {
+    /// Other writes may follow (through SQLKit): no table counts as fresh any more, and every
+    /// deferred index is created again.
+    func settle() throws {
         for table in fresh.keys { fresh[table] = false }
+        try deferredIndexes.restore(on: self)
+    }
+
+    /// Whether `table` has no rows.
+    func isEmpty(_ table: String) throws -> Bool {
+        var empty = true
+        try statement("SELECT 1 FROM \(SQLiteRecordWriter.quoted(table)) LIMIT 1").query { _ in empty = false }
+        return empty
+    }
+
+    /// Runs `work` (index builds) with SQLite allowed helper threads for its sorts, one per
+    /// further processor (at most three), then back to none, SQLite's default.
+    func withSortThreads(_ work: () throws -> Void) throws {
+        let helpers = max(0, min(3, ProcessInfo.processInfo.activeProcessorCount - 1))
+        try execute("PRAGMA threads = \(helpers)")
+        defer { try? execute("PRAGMA threads = 0") }
+        try work()
     }
 
     /// The rowid of the last row inserted on this connection.

@@ -65,6 +65,8 @@ final class LedgerBulkSession: BulkChangeSession, @unchecked Sendable {
 
     /// Inserts the batch's entries and nodes and stores the new size.
     static func write(_ batch: LedgerBatch, on connection: SQLiteBulkConnection) throws {
+        // A new ledger (a database's first import) is filled like an empty dataset table.
+        try connection.deferredIndexes.deferIfEmpty("ledger_entries", on: connection)
         let entries = batch.entries
         try connection.insert(into: "ledger_entries", columns: LedgerEntry.columns, count: entries.count) { statement, row, first in
             let entry = entries[row]
