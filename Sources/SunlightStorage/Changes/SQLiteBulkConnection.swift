@@ -55,33 +55,49 @@ final class SQLiteBulkConnection: @unchecked Sendable {
 
     /// Inserts `count` rows into `table`: `chunk` rows per statement (prepared once) while at
     /// least `chunk` remain, then one row per statement. Fewer, longer statements spend less in
-    /// SQLite's per-statement work. `bind` binds row `row` starting at parameter `first`;
-    /// `inserted`, if given, is called after each statement with the rows inserted so far.
+    /// SQLite's per-statement work. `bind` binds row `row`'s `columns` starting at parameter
+    /// `first`; `shared` columns take the same value in every row, bound once (parameters 1…,
+    /// before the rows'). `inserted`, if given, is called after each statement with the rows
+    /// inserted so far. Texts bound by `bind` are copied into the statement's arena
+    /// (`SQLiteBindArena`): every row parameter is bound again before each run.
     ///
     /// `OR FAIL`: a multi-row statement that may abort half-way (the default conflict action
     /// of every constraint) must first copy each page it changes into a statement journal, to
     /// undo its own earlier rows — a third of the insert's cost. On an error the bulk path's
     /// caller abandons the whole transaction anyway, so nothing of a failed statement is kept.
-    func insert(into table: String, columns: [String], count: Int, chunk: Int = SQLiteRecordWriter.chunk,
+    func insert(into table: String, columns: [String], shared: [(column: String, value: String)] = [], count: Int,
+                chunk: Int = SQLiteRecordWriter.chunk,
                 bind: (SQLiteBulkStatement, _ row: Int, _ first: Int32) throws -> Void,
                 inserted: ((Int) throws -> Void)? = nil) throws {
-        let names = columns.joined(separator: ", ")
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let names = (columns + shared.map(\.column)).joined(separator: ", ")
+        let width = columns.count
+        /// Row `offset`'s placeholders: its own parameters, numbered after the shared ones, then the shared ones.
+        func tuple(_ offset: Int) -> String {
+            let own = (0..<width).map { "?\(shared.count + offset * width + $0 + 1)" }
+            return "(" + (own + shared.indices.map { "?\($0 + 1)" }).joined(separator: ", ") + ")"
+        }
+        func prepared(rows: Int) throws -> SQLiteBulkStatement {
+            let statement = try self.statement("INSERT OR FAIL INTO \(table) (\(names)) VALUES "
+                                               + (0..<rows).map(tuple).joined(separator: ", "))
+            statement.bindsThroughArena()
+            for (index, column) in shared.enumerated() { try statement.bindCopy(Int32(index + 1), column.value) }
+            return statement
+        }
+        let first = Int32(shared.count + 1)
         var row = 0
         if count >= chunk {
-            let many = try statement("INSERT OR FAIL INTO \(table) (\(names)) VALUES "
-                                     + Array(repeating: tuple, count: chunk).joined(separator: ", "))
+            let many = try prepared(rows: chunk)
             while count - row >= chunk {
-                for offset in 0..<chunk { try bind(many, row + offset, Int32(offset * columns.count + 1)) }
+                for offset in 0..<chunk { try bind(many, row + offset, first + Int32(offset * width)) }
                 try many.run()
                 row += chunk
                 try inserted?(row)
             }
         }
         guard row < count else { return }
-        let one = try statement("INSERT OR FAIL INTO \(table) (\(names)) VALUES \(tuple)")
+        let one = try prepared(rows: 1)
         while row < count {
-            try bind(one, row, 1)
+            try bind(one, row, first)
             try one.run()
             row += 1
             try inserted?(row)
@@ -156,7 +172,28 @@ final class SQLiteBulkStatement {
         self.handle = handle
     }
 
+    /// Texts bound after `bindsThroughArena` (until the next `run`), else copied by SQLite.
+    private var arena: SQLiteBindArena?
+
+    /// From now on, texts are copied into an arena that `run` empties: the caller binds every
+    /// parameter again before each run (`SQLiteBulkConnection.insert` does), or SQLite would
+    /// read a text the arena has since overwritten.
+    func bindsThroughArena() {
+        if arena == nil { arena = SQLiteBindArena() }
+    }
+
     func bind(_ index: Int32, _ text: String) throws {
+        guard let arena else { return try bindCopy(index, text) }
+        var text = text
+        let status: Int32 = text.withUTF8 { bytes in
+            let copy = arena.copy(UnsafeRawBufferPointer(bytes)).assumingMemoryBound(to: CChar.self)
+            return sqlite_nio_sqlite3_bind_text64(handle, index, copy, UInt64(bytes.count), Self.static, UInt8(SQLITE_UTF8))
+        }
+        try check(status)
+    }
+
+    /// Binds `text` as a copy SQLite makes (and keeps until it is bound again).
+    func bindCopy(_ index: Int32, _ text: String) throws {
         var text = text
         // SQLITE_TRANSIENT: SQLite copies the bytes, so the Swift string need not outlive the call.
         let status: Int32 = text.withUTF8 { bytes in
@@ -193,6 +230,7 @@ final class SQLiteBulkStatement {
     func run() throws {
         let status = sqlite_nio_sqlite3_step(handle)
         sqlite_nio_sqlite3_reset(handle)
+        arena?.reset()
         guard status == SQLITE_DONE else { throw SQLiteBulkError(db: db, status: status) }
     }
 
@@ -226,6 +264,8 @@ final class SQLiteBulkStatement {
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// SQLITE_STATIC: the bytes stay where they are until the statement is done with them.
+    private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }
 
 /// A failed SQLite call on the bulk path, with SQLite's extended code and message.

@@ -65,9 +65,11 @@ struct SQLiteRecordWriter {
 
     /// Inserts `keyed[inserts[…]]`, checking that they get ids from `firstID` on.
     private func insert(_ inserts: [Int], of keyed: [KeyedRecord], firstID: Int64) throws {
-        let columns = ["row_key"] + dataset.fields.map(\.name) + ["attributes", "record_hash", "created_at", "updated_at"]
+        let columns = ["row_key"] + dataset.fields.map(\.name) + ["attributes", "record_hash"]
+        let shared = [(column: "created_at", value: now), (column: "updated_at", value: now)]
         try keyed.withUnsafeBufferPointer { keyed in
-            try connection.insert(into: Self.quoted(dataset.table), columns: columns.map(Self.quoted), count: inserts.count,
+            try connection.insert(into: Self.quoted(dataset.table), columns: columns.map(Self.quoted),
+                                  shared: shared.map { (Self.quoted($0.column), $0.value) }, count: inserts.count,
                                   chunk: Self.chunk, bind: { statement, row, first in
                 // Fields read in place: copying the whole item retained and released each of its strings.
                 let index = inserts[row]
@@ -79,8 +81,6 @@ struct SQLiteRecordWriter {
                 }
                 try statement.bind(position, keyed[index].attributes)
                 try statement.bind(position + 1, keyed[index].hash)
-                try statement.bind(position + 2, now)
-                try statement.bind(position + 3, now)
             }, inserted: { rows in
                 let expected = firstID + Int64(rows) - 1
                 guard connection.lastInsertRowID == expected else {
