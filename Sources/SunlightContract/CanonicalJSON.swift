@@ -40,7 +40,7 @@ public enum CanonicalJSON: Sendable, Equatable {
         }
     }
 
-    static let nullBytes: [UInt8] = Array("null".utf8)
+    public static let nullBytes: [UInt8] = Array("null".utf8)
     private static let trueBytes: [UInt8] = Array("true".utf8)
     private static let falseBytes: [UInt8] = Array("false".utf8)
 

@@ -8,9 +8,13 @@ public struct Dataset: Sendable, Identifiable {
     public let scope: UnitScope
     /// The field names in the byte order canonical encodings write them, sorted once.
     public let canonicalOrder: [String]
-    /// `canonicalOrder` with each member's field index and encoded `"name":` prefix, so a
-    /// million-record import does not re-encode the same keys for every record.
-    let canonicalMembers: [(field: Int, prefix: [UInt8])]
+    /// `canonicalOrder` with each member's field index and where its encoded `"name":` prefix
+    /// lies in `canonicalPrefixBytes`, so a million-record import does not re-encode the same
+    /// keys for every record. One flat byte array rather than an array per member: reading a
+    /// member then retains nothing (the dataset is shared with the writer's thread, and each
+    /// retain of a shared buffer is an atomic operation on a contended cache line).
+    let canonicalMembers: [(field: Int, start: Int, end: Int)]
+    let canonicalPrefixBytes: [UInt8]
     /// Indices of the key fields in `fields`.
     let keyFieldIndices: [Int]
     /// Government data from other systems: imported, never created or edited by hand.
@@ -40,12 +44,14 @@ public struct Dataset: Sendable, Identifiable {
         self.replacesRolls = replacesRolls
         self.fields = fields
         self.canonicalOrder = fields.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var prefixes: [UInt8] = []
         self.canonicalMembers = canonicalOrder.map { name in
-            var prefix: [UInt8] = []
-            CanonicalJSON.writeString(name, into: &prefix)
-            prefix.append(UInt8(ascii: ":"))
-            return (fields.firstIndex { $0.name == name }!, prefix)
+            let start = prefixes.count
+            CanonicalJSON.writeString(name, into: &prefixes)
+            prefixes.append(UInt8(ascii: ":"))
+            return (fields.firstIndex { $0.name == name }!, start, prefixes.count)
         }
+        self.canonicalPrefixBytes = prefixes
         self.keyFields = fields.filter(\.isKey)
         self.keyFieldIndices = fields.indices.filter { fields[$0].isKey }
     }

@@ -48,6 +48,8 @@ public struct FieldParser: Sendable {
         case .bool:
             return .bool(try BoolParsing.bool(folded))
         case .yearMonth:
+            // Already "YYYY-MM" and a real month: stored as written (its `text` is the same).
+            if DateParsing.canonicalYearMonth(folded) != nil { return .text(folded) }
             return .text(try DateParsing.yearMonth(folded).text)
         case .decimal:
             return .text(try Self.decimal(folded))

@@ -49,15 +49,19 @@ extension Dataset {
             CanonicalJSON.object(attributes.mapValues(CanonicalJSON.string)).write(into: &output)
             first = false
         }
-        for member in canonicalMembers {
-            if !first { output.append(UInt8(ascii: ",")) }
-            first = false
-            output.append(contentsOf: member.prefix)
-            switch values[member.field] {
-            case .null: output.append(contentsOf: CanonicalJSON.nullBytes)
-            case .text(let s): CanonicalJSON.writeString(s, into: &output)
-            case .integer(let i): CanonicalJSON.writeInteger(i, into: &output)
-            case .bool(let b): CanonicalJSON.bool(b).write(into: &output)
+        canonicalMembers.withUnsafeBufferPointer { members in
+            canonicalPrefixBytes.withUnsafeBufferPointer { prefixes in
+                for member in members {
+                    if !first { output.append(UInt8(ascii: ",")) }
+                    first = false
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: prefixes[member.start..<member.end]))
+                    switch values[member.field] {
+                    case .null: output.append(contentsOf: CanonicalJSON.nullBytes)
+                    case .text(let s): CanonicalJSON.writeString(s, into: &output)
+                    case .integer(let i): CanonicalJSON.writeInteger(i, into: &output)
+                    case .bool(let b): CanonicalJSON.bool(b).write(into: &output)
+                    }
+                }
             }
         }
         output.append(UInt8(ascii: "}"))

@@ -34,6 +34,25 @@ public enum DateParsing {
         return LocalDate(year: year, month: month, day: day)
     }
 
+    /// The month of `text` if it is already in the stored form, "YYYY-MM" (year 0001–9999, month
+    /// 01–12), else nil: an import's months almost always are, and then need neither folding
+    /// nor the general scanner (which `yearMonth` would spend, with the same result).
+    public static func canonicalYearMonth(_ text: String) -> YearMonth? {
+        let parts = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)? in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+            var year = 0
+            var month = 0
+            for position in 0..<7 where position != 4 {
+                let digit = Int(bytes[position]) &- 48
+                guard digit >= 0 && digit <= 9 else { return nil }
+                if position < 4 { year = year * 10 + digit } else { month = month * 10 + digit }
+            }
+            return (year, month)
+        }
+        guard let (year, month) = parts ?? nil, year >= 1 else { return nil }
+        return YearMonth(year: year, month: month)
+    }
+
     public static func date(_ raw: String) throws(ValueError) -> LocalDate {
         let text = TextFolding.fold(raw)
         guard !text.isEmpty else {
@@ -166,10 +185,13 @@ public enum DateParsing {
     /// `"year_month.invalid"`.
     public static func yearMonth(_ raw: String) throws(ValueError) -> YearMonth {
         let text = TextFolding.fold(raw)
-        let unrecognised = ValueError(
-            code: "year_month.invalid",
-            messageZh: "无法识别的月份“\(text)”：应为 2025-03、2025/3、2025年3月 或 202503 的形式",
-            messageEn: "unrecognised month \"\(text)\": expected a form such as 2025-03, 2025/3, 2025年3月 or 202503")
+        // Built only when thrown: its two messages cost more than parsing a valid month.
+        var unrecognised: ValueError {
+            ValueError(
+                code: "year_month.invalid",
+                messageZh: "无法识别的月份“\(text)”：应为 2025-03、2025/3、2025年3月 或 202503 的形式",
+                messageEn: "unrecognised month \"\(text)\": expected a form such as 2025-03, 2025/3, 2025年3月 or 202503")
+        }
         guard !text.isEmpty else {
             throw ValueError(code: "year_month.invalid", messageZh: "月份为空", messageEn: "the month is empty")
         }

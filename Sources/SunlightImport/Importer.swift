@@ -89,6 +89,7 @@ public struct Importer: Sendable {
         var rolls: Set<String> = []
         var writtenRowKeys: Set<Int> = []
         var rollOrdinals: [Int: Int32] = [:]
+        var lastRoll: String?
         var header: HeaderMap?
     }
 
@@ -157,11 +158,20 @@ public struct Importer: Sendable {
                         let key = dataset.key(values: parsed.values)
                         if dataset.replacesRolls {
                             // A person twice in a roll is kept: the n-th row for them gets key `…|n`.
-                            let person = key + "|" + (idNumber.flatMap { parsed.values[$0].text } ?? "")
-                            let ordinal = state.rollOrdinals[person.hashValue, default: 0] + 1
-                            state.rollOrdinals[person.hashValue] = ordinal
-                            let rowKey = person + "|" + String(ordinal)
-                            state.rolls.insert(key)
+                            let person = idNumber.flatMap { parsed.values[$0].text } ?? ""
+                            // (roll, person) counted by a hash of both parts: no joined string to build and hash.
+                            var hasher = Hasher()
+                            hasher.combine(key)
+                            hasher.combine(person)
+                            let personHash = hasher.finalize()
+                            let ordinal = state.rollOrdinals[personHash, default: 0] + 1
+                            state.rollOrdinals[personHash] = ordinal
+                            let rowKey = key + "|" + person + "|" + String(ordinal)
+                            // A file's rows mostly come roll by roll: the set is asked only when the roll changes.
+                            if key != state.lastRoll {
+                                state.rolls.insert(key)
+                                state.lastRoll = key
+                            }
                             state.writtenRowKeys.insert(rowKey.hashValue)
                             state.batch.append(parsed)
                             state.batchKeys.append(rowKey)

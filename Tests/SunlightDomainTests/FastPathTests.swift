@@ -42,6 +42,19 @@ struct FastPathTests {
         }
     }
 
+    @Test func canonicalYearMonthsAreTheMonthsTheParserReads() {
+        for text in ["2024-01", "2024-12", "0001-01", "9999-12", "0000-01", "2024-00", "2024-13", "2024-1", "2024/01",
+                     "202401", "2024年1月", "2024-0a", "２０２４-01", " 2024-01", "2024-011"] {
+            let fast = DateParsing.canonicalYearMonth(text)
+            let full = try? DateParsing.yearMonth(text)
+            if let fast {
+                #expect(fast == full && fast.text == text, "\(text)")
+            } else {
+                #expect(full == nil || full!.text != text, "\(text) is canonical but was not recognised")
+            }
+        }
+    }
+
     @Test func boolWordsAreReadBeforeFolding() {
         for word in ["是", "否", "y", "Y", "yes", "no", "1", "0", "true", "FALSE", "Ｙ", " 是", "x"] {
             #expect((try? BoolParsing.bool(word)) == (try? BoolParsing.bool(" " + word + " ")), "\(word)")

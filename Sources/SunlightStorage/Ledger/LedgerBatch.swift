@@ -31,6 +31,8 @@ struct LedgerBatch: Sendable {
         var entries: [LedgerEntry] = []
         entries.reserveCapacity(changes.count)
         var actorHashes: [String: String] = [:]
+        // One buffer for every entry's bytes: they are hashed, then overwritten by the next.
+        var bytes: [UInt8] = []
         for position in changes.indices {
             let change = changes[position]
             let seq = tip.size + position
@@ -40,7 +42,9 @@ struct LedgerBatch: Sendable {
                                     hashBefore: change.hashBefore, hashAfter: change.hashAfter, details: change.details)
             let actorHash = actorHashes[change.actor] ?? keyedHash.hash(change.actor)
             actorHashes[change.actor] = actorHash
-            var node = (address: NodeAddress(level: 0, index: seq), hash: ContiguousHashing.leafHash(entry.encoded(actorHash: actorHash)))
+            bytes.removeAll(keepingCapacity: true)
+            entry.encode(actorHash: actorHash, into: &bytes)
+            var node = (address: NodeAddress(level: 0, index: seq), hash: bytes.withUnsafeBytes(ContiguousHashing.leafHash))
             completed(node.address, node.hash)
             while let left = edge.last, left.address.level == node.address.level {
                 edge.removeLast()

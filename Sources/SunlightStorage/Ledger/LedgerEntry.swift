@@ -30,34 +30,51 @@ struct LedgerEntry: Sendable, Equatable {
     /// appended and for every entry `verify` reads.
     func encoded(actorHash: String) -> Data {
         var output: [UInt8] = []
-        output.reserveCapacity(320)
-        func member(_ key: String, _ value: CanonicalJSON, first: Bool = false) {
-            if !first { output.append(UInt8(ascii: ",")) }
-            CanonicalJSON.string(key).write(into: &output)
-            output.append(UInt8(ascii: ":"))
-            value.write(into: &output)
-        }
-        func text(_ value: String?) -> CanonicalJSON { value.map(CanonicalJSON.string) ?? .null }
-        var detailsValue: CanonicalJSON = text(details)
-        if let raw = details, let data = raw.data(using: .utf8),
-           let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: String] {
-            detailsValue = .object(object.mapValues(CanonicalJSON.string))
-        }
-        output.append(UInt8(ascii: "{"))
-        member("action", .string(action), first: true)
-        member("actor", .string(actorHash))
-        member("after", text(hashAfter))
-        member("at", .string(at))
-        member("before", text(hashBefore))
-        member("details", detailsValue)
-        member("key", text(keyHash))
-        member("object_id", .string(objectID))
-        member("object_type", .string(objectType))
-        member("seq", .integer(seq))
-        member("v", .integer(1))
-        output.append(UInt8(ascii: "}"))
+        encode(actorHash: actorHash, into: &output)
         return Data(output)
     }
+
+    /// `encoded(actorHash:)` appended to `output`: a batch reuses one buffer for all its entries.
+    func encode(actorHash: String, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + 320)
+        func text(_ value: String?) {
+            if let value { CanonicalJSON.writeString(value, into: &output) } else { output.append(contentsOf: CanonicalJSON.nullBytes) }
+        }
+        output.append(contentsOf: Self.prefixes[0])
+        CanonicalJSON.writeString(action, into: &output)
+        output.append(contentsOf: Self.prefixes[1])
+        CanonicalJSON.writeString(actorHash, into: &output)
+        output.append(contentsOf: Self.prefixes[2])
+        text(hashAfter)
+        output.append(contentsOf: Self.prefixes[3])
+        CanonicalJSON.writeString(at, into: &output)
+        output.append(contentsOf: Self.prefixes[4])
+        text(hashBefore)
+        output.append(contentsOf: Self.prefixes[5])
+        if let raw = details, let data = raw.data(using: .utf8),
+           let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: String] {
+            CanonicalJSON.object(object.mapValues(CanonicalJSON.string)).write(into: &output)
+        } else {
+            text(details)
+        }
+        output.append(contentsOf: Self.prefixes[6])
+        text(keyHash)
+        output.append(contentsOf: Self.prefixes[7])
+        CanonicalJSON.writeString(objectID, into: &output)
+        output.append(contentsOf: Self.prefixes[8])
+        CanonicalJSON.writeString(objectType, into: &output)
+        output.append(contentsOf: Self.prefixes[9])
+        CanonicalJSON.writeInteger(seq, into: &output)
+        output.append(contentsOf: Self.prefixes[10])
+    }
+
+    /// What precedes each member's value (the opening brace or a comma, the quoted key, a
+    /// colon), in the keys' byte order, and last the constant `v` member and the closing brace.
+    private static let prefixes: [[UInt8]] = {
+        let keys = ["action", "actor", "after", "at", "before", "details", "key", "object_id", "object_type", "seq"]
+        return keys.enumerated().map { position, key in Array(((position == 0 ? "{" : ",") + "\"" + key + "\":").utf8) }
+            + [Array(",\"v\":1}".utf8)]
+    }()
 }
 
 /// Column access common to SQLKit rows and raw SQLite rows, so the entry decoder serves both.

@@ -41,9 +41,13 @@ struct KeyedHasher: Sendable {
 /// cost more than the hashing itself for a million appends.
 enum ContiguousHashing {
     static func leafHash(_ entry: Data) -> TreeHash {
+        entry.withUnsafeBytes(leafHash)
+    }
+
+    static func leafHash(_ entry: UnsafeRawBufferPointer) -> TreeHash {
         var hasher = SHA256()
         withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
-        entry.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: entry)
         return treeHash(hasher.finalize())
     }
 
