@@ -84,12 +84,22 @@ public struct Importer: Sendable {
         /// Each record's stored key: its contract key, or for rolls the row key made below.
         var batchKeys: [String] = []
         var seenKeys: [Int: Int] = [:]
-        /// Rolls (`replacesRolls`): the rolls this file brings, each row key written, and how
+        /// Rolls (`replacesRolls`): the rolls this file brings with the rows written to each, each row key written, and how
         /// often each (roll, person) came so far.
-        var rolls: Set<String> = []
+        var rolls: [String: Int] = [:]
         var writtenRowKeys: Set<Int> = []
         var rollOrdinals: [Int: Int32] = [:]
+        /// The roll of the last row written and the rows written to it since it became the last.
         var lastRoll: String?
+        var lastRollRows = 0
+
+        /// Adds the last roll's rows to `rolls` (a file's rows mostly come roll by roll: the
+        /// dictionary is asked only when the roll changes).
+        func closeRoll() {
+            if let roll = lastRoll { rolls[roll, default: 0] += lastRollRows }
+            lastRoll = nil
+            lastRollRows = 0
+        }
         var header: HeaderMap?
     }
 
@@ -167,11 +177,11 @@ public struct Importer: Sendable {
                             let ordinal = state.rollOrdinals[personHash, default: 0] + 1
                             state.rollOrdinals[personHash] = ordinal
                             let rowKey = key + "|" + person + "|" + String(ordinal)
-                            // A file's rows mostly come roll by roll: the set is asked only when the roll changes.
                             if key != state.lastRoll {
-                                state.rolls.insert(key)
+                                state.closeRoll()
                                 state.lastRoll = key
                             }
+                            state.lastRollRows += 1
                             state.writtenRowKeys.insert(rowKey.hashValue)
                             state.batch.append(parsed)
                             state.batchKeys.append(rowKey)
@@ -221,11 +231,19 @@ public struct Importer: Sendable {
 
     /// Replacing a roll: rows of the file's rolls that the file did not bring again are deleted
     /// (each deletion in the ledger, with the row's last hash).
+    ///
+    /// A roll holding exactly as many rows as the file wrote to it has none to delete: each row
+    /// key written is in it, and they are distinct. Counting through the roll's index spares
+    /// reading every row of it back (the whole table, on a first import).
     private static func dropUnrepeatedRows(of state: State, in dataset: Dataset, tx: WriteTransaction) async throws -> Int {
+        state.closeRoll()
         let rollFields = dataset.keyFields.map(\.name)
         var deleted = 0
-        for roll in state.rolls.sorted() {
+        for (roll, written) in state.rolls.sorted(by: { $0.key < $1.key }) {
             let parts = roll.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            var count = tx.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "rows").from(dataset.table)
+            for (field, value) in zip(rollFields, parts) { count = count.where(SQLIdentifier(field), .equal, SQLBind(value)) }
+            if let row = try await count.first(), try row.decode(column: "rows", as: Int.self) == written { continue }
             var select = tx.sql.select().columns("id", "row_key").from(dataset.table)
             for (field, value) in zip(rollFields, parts) { select = select.where(SQLIdentifier(field), .equal, SQLBind(value)) }
             for row in try await select.all() {
