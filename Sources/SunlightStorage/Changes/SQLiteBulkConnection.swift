@@ -248,6 +248,22 @@ final class SQLiteBulkStatement {
     /// Column `index` (0-based) of the current row.
     func integer(_ index: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(handle, index) }
 
+    /// Column `index`'s storage class: `SQLITE_INTEGER`, `SQLITE_FLOAT`, `SQLITE_TEXT`, `SQLITE_BLOB` or `SQLITE_NULL`.
+    func type(_ index: Int32) -> Int32 { sqlite_nio_sqlite3_column_type(handle, index) }
+
+    func double(_ index: Int32) -> Double { sqlite_nio_sqlite3_column_double(handle, index) }
+
+    /// Column `index`'s text bytes, valid until the statement steps on (nil for NULL).
+    func textBytes(_ index: Int32) -> UnsafeRawBufferPointer? {
+        guard let bytes = sqlite_nio_sqlite3_column_text(handle, index) else { return nil }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite_nio_sqlite3_column_bytes(handle, index)))
+    }
+
+    /// The names of the result's columns, in order.
+    var columnNames: [String] {
+        (0..<sqlite_nio_sqlite3_column_count(handle)).map { String(cString: sqlite_nio_sqlite3_column_name(handle, $0)) }
+    }
+
     func text(_ index: Int32) -> String? {
         guard let bytes = sqlite_nio_sqlite3_column_text(handle, index) else { return nil }
         let count = Int(sqlite_nio_sqlite3_column_bytes(handle, index))

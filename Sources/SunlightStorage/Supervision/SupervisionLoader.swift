@@ -27,9 +27,21 @@ public struct SupervisionLoader: Sendable {
     public init(database: SunlightDatabase) { self.database = database }
 
     public func load() async throws -> LoadedSupervisionData {
+        try await load(rawRows: true)
+    }
+
+    /// `load`, on SQLite with rows read in place (`SQLiteRawStoredRow`) or, for tests that hold
+    /// the two to the same result, through SQLiteNIO.
+    func load(rawRows: Bool) async throws -> LoadedSupervisionData {
         let state = LoadState()
         let viaSQLite: Void? = try await database.withSQLiteConnection { connection in
-            try await Self.loadAll(.sqlite(connection), state)
+            // The connection's own handle, read in place; SQLiteNIO's rows if unavailable.
+            guard rawRows, let handle = await SQLiteHandle.of(connection.sql()) else {
+                return try await Self.loadAll(.sqlite(connection), state)
+            }
+            let raw = SQLiteBulkConnection(handle: handle)
+            defer { raw.close() }
+            try await Self.loadAll(.raw(raw), state)
         }
         if viaSQLite == nil {
             try await database.withConnection { db in try await Self.loadAll(.sql(db), state) }
@@ -154,6 +166,16 @@ public struct SupervisionLoader: Sendable {
         let list = (columns + ["record_hash"]).joined(separator: ", ")
         let sql = "SELECT \(list) FROM \(dataset.table) ORDER BY id"
         switch db {
+        case .raw(let connection):
+            // Blocking reads, on the thread pool (as SQLiteNIO runs its own); rows one at a time.
+            try await connection.run { connection in
+                var fingerprint = DatasetFingerprint()
+                try SQLiteRawStoredRow.stream(sql, on: connection) { row, hash in
+                    fingerprint.add(hexBytes: hash)
+                    body(row, state)
+                }
+                state.fingerprints[name] = fingerprint
+            }
         case .sqlite(let connection):
             try await connection.query(sql, []) { row in consume(SQLiteStoredRow(row: row)) }
         case .sql(let sql_):
@@ -164,6 +186,8 @@ public struct SupervisionLoader: Sendable {
 
 /// Where rows are read from: SQLiteNIO directly, or SQLKit (PostgreSQL).
 enum RowSource: @unchecked Sendable {
+    /// The handle of a pooled SQLite connection, held for the whole load.
+    case raw(SQLiteBulkConnection)
     case sqlite(SQLiteConnection)
     case sql(any SQLDatabase)
 }
@@ -225,10 +249,30 @@ struct DatasetFingerprint: Sendable {
     var lanes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     mutating func add(_ hex: String) {
+        var hex = hex
+        hex.withUTF8 { add(hexBytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `add` of a hash given as the bytes of its text (nil: no text), read without making a
+    /// string of it: each 16-digit lane as `UInt64(_:radix: 16)` reads it (which it is asked
+    /// for a lane that is not all hex digits: it also takes a sign), 0 where that fails.
+    mutating func add(hexBytes bytes: UnsafeRawBufferPointer?) {
         count += 1
-        let bytes = Array(hex.utf8)
-        guard bytes.count == 64 else { return }
-        func lane(_ i: Int) -> UInt64 { UInt64(String(decoding: bytes[(i * 16)..<(i * 16 + 16)], as: UTF8.self), radix: 16) ?? 0 }
+        guard let bytes, bytes.count == 64 else { return }
+        func lane(_ i: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for byte in bytes[(i * 16)..<(i * 16 + 16)] {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return UInt64(String(decoding: bytes[(i * 16)..<(i * 16 + 16)], as: UTF8.self), radix: 16) ?? 0
+                }
+                value = value << 4 | UInt64(digit)
+            }
+            return value
+        }
         lanes = (lanes.0 &+ lane(0), lanes.1 &+ lane(1), lanes.2 &+ lane(2), lanes.3 &+ lane(3))
     }
 
