@@ -231,7 +231,9 @@ public struct SupervisionDataBuilder: Sendable {
 enum Normalize {
     /// "account compared without spaces or hyphens".
     static func account(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter {
+        // Almost every account is ASCII letters and digits: nothing to drop, no new string.
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter {
             !$0.properties.isWhitespace && $0 != "-" && $0 != "\u{FF0D}" && $0 != "\u{2010}" && $0 != "\u{2013}" && $0 != "\u{2014}"
         }))
     }

@@ -21,7 +21,10 @@ public struct FindingPlacement: Sendable {
 
     /// Accounts compare "without spaces or hyphens" (rules.md, benefit.shared_account).
     static func accountKey(_ account: String) -> String {
-        account.filter { $0 != " " && $0 != "-" }
+        // Without a space or hyphen byte no character can be one: the account as it is, no
+        // character-by-character copy (a scan asks for every benefit row's account).
+        if !account.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) { return account }
+        return account.filter { $0 != " " && $0 != "-" }
     }
 
     public func unit(of finding: Finding) -> String? {
