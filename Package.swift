@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
@@ -38,6 +38,16 @@ let package = Package(
         .target(name: "SunlightContract", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
         // The supervision rules of `rules.md`: typed input, evaluation, findings. No I/O.
         .target(name: "SunlightRules", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // Reports from the public: receipt codes, per-report keys sealed with HPKE, submission checks. No I/O but key files.
+        .target(
+            name: "SunlightReports",
+            dependencies: [
+                "SunlightDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Spreadsheet files: streaming CSV (UTF-8 / GB18030) and XLSX readers and writers.
         .target(
             name: "SunlightTabular",
@@ -54,7 +64,7 @@ let package = Package(
         .target(
             name: "SunlightStorage",
             dependencies: [
-                "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules",
+                "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules", "SunlightReports",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -116,6 +126,7 @@ let package = Package(
         .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
         .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
         .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain"]),
+        .testTarget(name: "SunlightReportsTests", dependencies: ["SunlightReports", "SunlightDomain"]),
         .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular"]),
         .testTarget(
             name: "SunlightStorageTests",

@@ -103,5 +103,8 @@ public enum SchemaMigrations {
         Migration(version: 6, name: "scans, rule runs, findings and their review") { db, kind in
             try await SupervisionSchema.create(on: db, kind: kind)
         },
+        Migration(version: 7, name: "reports, clues, deadlines, outcomes, talks, calendar years") { db, kind in
+            try await ReportSchema.create(on: db, kind: kind)
+        },
     ]
 }
