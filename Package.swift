@@ -90,7 +90,8 @@ let package = Package(
             name: "SunlightWeb",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightTabular", "SunlightLedger",
-                "SunlightRules",
+                "SunlightRules", "SunlightReports",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

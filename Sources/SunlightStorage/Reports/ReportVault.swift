@@ -67,3 +67,24 @@ public struct ReportVault: Sendable {
         throw SealingError.noOfficeKey
     }
 }
+
+extension ReportVault {
+    /// Default places for the key and upload directories: beside an SQLite file
+    /// (`county.sqlite` → `county-keys/`, `county-uploads/`), or under the working directory
+    /// for PostgreSQL. Keys must not live inside the upload directory or the database.
+    public static func directories(for location: DatabaseLocation, override: URL?) -> (keys: URL, uploads: URL) {
+        if let override {
+            return (override.appendingPathComponent("keys"), override.appendingPathComponent("uploads"))
+        }
+        switch location {
+        case .sqlite(let path):
+            let file = URL(fileURLWithPath: path)
+            let base = file.deletingPathExtension().lastPathComponent
+            let folder = file.deletingLastPathComponent()
+            return (folder.appendingPathComponent(base + "-keys"), folder.appendingPathComponent(base + "-uploads"))
+        case .postgres:
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            return (here.appendingPathComponent("sunlight-keys"), here.appendingPathComponent("sunlight-uploads"))
+        }
+    }
+}
