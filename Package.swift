@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "SunlightContract", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
         // The supervision rules of `rules.md`: typed input, evaluation, findings. No I/O.
         .target(name: "SunlightRules", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // The regime as data: deadlines on the working-day calendar, the clue workflow, four forms, sanctions, recusal.
+        .target(name: "SunlightRegime", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
         // Reports from the public: receipt codes, per-report keys sealed with HPKE, submission checks. No I/O but key files.
         .target(
             name: "SunlightReports",
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "SunlightStorage",
             dependencies: [
-                "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules", "SunlightReports",
+                "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules", "SunlightReports", "SunlightRegime",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -90,7 +92,7 @@ let package = Package(
             name: "SunlightWeb",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightTabular", "SunlightLedger",
-                "SunlightRules", "SunlightReports",
+                "SunlightRules", "SunlightReports", "SunlightRegime",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -127,6 +129,7 @@ let package = Package(
         .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
         .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
         .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain"]),
+        .testTarget(name: "SunlightRegimeTests", dependencies: ["SunlightRegime", "SunlightDomain"]),
         .testTarget(name: "SunlightReportsTests", dependencies: ["SunlightReports", "SunlightDomain"]),
         .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular"]),
         .testTarget(
