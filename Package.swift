@@ -136,7 +136,7 @@ let package = Package(
             name: "SunlightStorageTests",
             dependencies: [
                 "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
-                "SunlightLedger", "SunlightRules", "SunlightDemo",
+                "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightReports", "SunlightRegime",
             ]
         ),
         .testTarget(

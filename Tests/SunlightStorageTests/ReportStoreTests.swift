@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import SunlightContract
+import SunlightRegime
 import SunlightReports
 import SunlightStorage
 import SunlightTestSupport

@@ -105,6 +105,8 @@ public enum SchemaMigrations {
         },
         Migration(version: 7, name: "reports, clues, deadlines, outcomes, talks, calendar years") { db, kind in
             try await ReportSchema.create(on: db, kind: kind)
+            // An account's person, for recusal and so a reported person never sees the matter.
+            try await db.raw("ALTER TABLE users ADD COLUMN id_number TEXT").run()
         },
     ]
 }

@@ -104,3 +104,18 @@ extension ReportStore {
         }
     }
 }
+
+extension ReportStore {
+    /// The reporter's ID number for the recusal check, opened in memory and never shown or
+    /// returned to a page (no approval needed: it answers only "must this handler step aside?").
+    func identityForRecusal(reportID: Int64) async throws -> String? {
+        let key = try await openKey(reportID: reportID)
+        let sealed: String? = try await recorder.database.withConnection { db in
+            try await db.select().column("sealed_identity").from("reports").where("id", .equal, reportID).first()?
+                .decode(column: "sealed_identity", as: String?.self)
+        }
+        guard let sealed else { return nil }
+        let object = (try? JSONSerialization.jsonObject(with: try key.open(sealed, context: "report:\(reportID):identity"))) as? [String: String]
+        return object?["id_number"]
+    }
+}

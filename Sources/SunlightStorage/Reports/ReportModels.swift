@@ -1,55 +1,10 @@
 import Foundation
+import SunlightRegime
 import SunlightReports
 
-/// Where a report came in (信访 channels). The portal is the only one without an account.
-public enum ReportChannel: String, Sendable, CaseIterable {
-    case portal, letter, visit, phone, transfer, finding, other
-
-    public var zh: String {
-        switch self {
-        case .portal: return "网上举报"
-        case .letter: return "来信"
-        case .visit: return "来访"
-        case .phone: return "电话（12388）"
-        case .transfer: return "上级交办"
-        case .finding: return "大数据监督疑点"
-        case .other: return "其他"
-        }
-    }
-
-    public var en: String {
-        switch self {
-        case .portal: return "online portal"
-        case .letter: return "letter"
-        case .visit: return "visit"
-        case .phone: return "phone (12388)"
-        case .transfer: return "transferred from above"
-        case .finding: return "data-supervision finding"
-        case .other: return "other"
-        }
-    }
-}
-
-/// The report type of 信访工作条例 Art. 29–31: it decides the route and the deadlines.
-public enum ReportType: String, Sendable, CaseIterable {
-    case suggestion, accusation, claim
-
-    public var zh: String {
-        switch self {
-        case .suggestion: return "建议意见类"
-        case .accusation: return "检举控告类"
-        case .claim: return "申诉求决类"
-        }
-    }
-
-    public var en: String {
-        switch self {
-        case .suggestion: return "suggestion"
-        case .accusation: return "accusation"
-        case .claim: return "claim"
-        }
-    }
-}
+/// Where a report came in and what kind it is: the regime's vocabulary (`ReportSource`,
+/// `ReportType`), so deadlines and statistics speak the same words as storage.
+public typealias ReportChannel = ReportSource
 
 /// What the reporter sees of the handling: deliberately coarse (Art. 30: material about the
 /// handling does not go to the parties beyond what they are told).

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SunlightRegime
 import SunlightReports
 
 /// Filters of the inspectors' report list.

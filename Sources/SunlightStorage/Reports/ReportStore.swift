@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SQLKit
+import SunlightRegime
 import SunlightReports
 
 /// Reports: receiving them (portal and internal intake), the reporter's follow-up with the

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SunlightRegime
 import SunlightReports
 import SunlightStorage
 
@@ -38,7 +39,7 @@ struct PortalPages {
         let challenge = await guardian.challenge()
         let anonymous = values["anonymous"] ?? "1"
         let types: [[String: Any]] = ReportType.allCases.map { type in
-            var item: [String: Any] = ["value": type.rawValue, "label": language == .zh ? type.zh : type.en]
+            var item: [String: Any] = ["value": type.rawValue, "label": language == .zh ? type.label.zh : type.label.en]
             if (values["type"] ?? ReportType.accusation.rawValue) == type.rawValue { item["selected"] = true }
             return item
         }

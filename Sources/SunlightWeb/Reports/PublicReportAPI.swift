@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SunlightRegime
 import SunlightReports
 import SunlightStorage
 
