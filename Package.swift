@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain"]),
         .testTarget(name: "SunlightRegimeTests", dependencies: ["SunlightRegime", "SunlightDomain"]),
         .testTarget(name: "SunlightReportsTests", dependencies: ["SunlightReports", "SunlightDomain"]),
-        .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular"]),
+        .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular", "SunlightRules"]),
         .testTarget(
             name: "SunlightStorageTests",
             dependencies: [

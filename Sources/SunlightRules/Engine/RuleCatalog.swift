@@ -6,8 +6,11 @@ public enum RuleCatalog {
         DuplicatePaymentRule(), SplitPaymentRule(), ThresholdEdgePaymentRule(), HolidayPaymentRule(),
         NewCompanyPaymentRule(), DeregisteredPayeeRule(), BenfordRule(), VoucherSequenceGapRule(),
         UnbudgetedSpendingRule(), BudgetOverrunRule(), ThreePublicIncreaseRule(),
-        ConflictPayeeRule(),
+        ConflictPayeeRule(), BidConflictRule(),
         ProjectNoFundingRule(), ProjectOverrunRule(), ProjectScaleIncreaseRule(), ProjectNoTenderRule(), ProjectUnclosedRule(),
+        BidFewBiddersRule(), BidShortPeriodRule(), BidSameDeviceRule(), BidSameBondAccountRule(), BidSameContactRule(),
+        BidCommonOwnerRule(), BidIdenticalPricesRule(), BidRegularPricesRule(), BidNearCeilingRule(),
+        BidPerennialLoserRule(), BidLoyalWinnerRule(), BidRotationRule(),
         ServiceOverdueRule(), ServiceStalledRule(),
     ]
 

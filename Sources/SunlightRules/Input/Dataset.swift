@@ -3,7 +3,7 @@
 public enum Dataset: String, CaseIterable, Sendable {
     case units, people, relatives, households, deaths, companies
     case companyRoles = "company_roles"
-    case vehicles, programs, benefits, budgets, payments, projects
+    case vehicles, programs, benefits, budgets, payments, projects, tenders, bids
     case serviceCases = "service_cases"
 
     /// 中文名称 as in the contract.
@@ -22,6 +22,8 @@ public enum Dataset: String, CaseIterable, Sendable {
         case .budgets: "预算"
         case .payments: "支付凭证"
         case .projects: "项目"
+        case .tenders: "招标项目"
+        case .bids: "投标明细"
         case .serviceCases: "政务服务办件"
         }
     }

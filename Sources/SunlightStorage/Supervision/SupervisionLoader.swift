@@ -133,11 +133,25 @@ public struct SupervisionLoader: Sendable {
                                             completedAt: r.instant("completed_at"), timeLimitDays: Int(r.integer("time_limit_days") ?? 0),
                                             status: r.optional("status")))
         }
-        // Read for the fingerprint and placement only: the procurement rules come later.
-        try await Self.stream(GovernmentData.tenders, ["tender_id", "buyer_unit_code"], db, state) { r, s in
-            s.placement.tenderUnit[r.text("tender_id")] = r.text("buyer_unit_code")
+        try await Self.stream(GovernmentData.tenders,
+                              ["tender_id", "title", "buyer_unit_code", "method", "ceiling", "published_date", "deadline", "award_date",
+                               "winner_uscc", "award_amount"], db, state) { r, s in
+            let tender = r.text("tender_id"), buyer = r.text("buyer_unit_code")
+            s.placement.tenderUnit[tender] = buyer
+            s.builder.append(TenderRow(tenderID: tender, title: r.optional("title"), buyerUnitCode: buyer, method: r.optional("method"),
+                                       ceiling: r.integer("ceiling"), publishedDate: r.date("published_date"),
+                                       deadline: r.instant("deadline"), awardDate: r.date("award_date"),
+                                       winnerUSCC: r.optional("winner_uscc"), awardAmount: r.integer("award_amount")))
         }
-        try await Self.stream(GovernmentData.bids, ["tender_id"], db, state) { _, _ in }
+        try await Self.stream(GovernmentData.bids,
+                              ["tender_id", "bidder_uscc", "bidder_name", "amount", "submitted_at", "status", "file_hash", "device_id", "ip",
+                               "bond_account", "contact_name", "contact_phone"], db, state) { r, s in
+            s.builder.append(BidRow(tenderID: r.text("tender_id"), bidderUSCC: r.text("bidder_uscc"), bidderName: r.optional("bidder_name"),
+                                    amount: r.integer("amount") ?? 0, submittedAt: r.instant("submitted_at"), status: r.optional("status"),
+                                    fileHash: r.optional("file_hash"), deviceID: r.optional("device_id"), ip: r.optional("ip"),
+                                    bondAccount: r.optional("bond_account"), contactName: r.optional("contact_name"),
+                                    contactPhone: r.optional("contact_phone")))
+        }
     }
 
     /// Streams a table's rows, oldest first, into `body`, folding each stored hash into the
