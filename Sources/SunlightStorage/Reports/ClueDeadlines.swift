@@ -134,8 +134,10 @@ extension ClueStore {
         let engine = DeadlineEngine(calendar: try await calendars.calendar())
         let soon = regime.deadlines.dueSoonWorkingDays
         return try await recorder.database.withConnection { db in
-            var select = db.select().columns("d.id", "d.clue_id", "c.reference", "d.rule_code", "d.starts_on", "d.due_on", "d.extensions",
-                                             "d.pauses", "d.met_on", "d.handler", "d.regime_version")
+            var select = db.select()
+                .columns(["id", "clue_id", "rule_code", "starts_on", "due_on", "extensions", "pauses", "met_on", "handler", "regime_version"]
+                    .map { SQLColumn($0, table: "d") })
+                .column(SQLColumn("reference", table: "c"))
                 .from(SQLAlias(SQLIdentifier("clue_deadlines"), as: SQLIdentifier("d")))
                 .join(SQLAlias(SQLIdentifier("clues"), as: SQLIdentifier("c")), on: SQLColumn("clue_id", table: "d"), .equal, SQLColumn("id", table: "c"))
             if let clueID { select = select.where(SQLColumn("clue_id", table: "d"), .equal, SQLBind(clueID)) }

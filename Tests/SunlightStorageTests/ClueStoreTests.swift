@@ -1,0 +1,164 @@
+import Foundation
+import SQLKit
+import SunlightContract
+import SunlightDomain
+import SunlightRegime
+import SunlightReports
+import SunlightStorage
+import SunlightTestSupport
+import Testing
+
+@Suite("Clues are disposed of through the regime's workflow, on its deadlines")
+struct ClueStoreTests {
+    struct Setup {
+        let reports: ReportStore
+        let clues: ClueStore
+        let wang: Principal   // handler
+        let zhao: Principal   // the commission's head (approver)
+        let leader: Principal
+    }
+
+    static func setup(_ test: TestDatabase) async throws -> Setup {
+        let vault = try await ReportVault.prepare(database: test.database, keyDirectory: test.directory.appendingPathComponent("keys"),
+                                                  uploads: test.directory.appendingPathComponent("uploads"), cost: .fast)
+        let reports = ReportStore(recorder: test.recorder, vault: vault)
+        let accounts = AccountStore(database: test.database, recorder: test.recorder, bcryptCost: 4)
+        var principals: [Principal] = []
+        for (name, role) in [("wang", SunlightContract.Role.inspector), ("zhao", SunlightContract.Role.inspector), ("li.leader", SunlightContract.Role.leader)] {
+            let user = try await accounts.createUser(username: name, password: "password-1234", role: role, unitCode: nil, by: .system())
+            principals.append(user.principal)
+        }
+        return Setup(reports: reports, clues: ClueStore(recorder: test.recorder, reports: reports), wang: principals[0], zhao: principals[1],
+                     leader: principals[2])
+    }
+
+    static func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
+
+    @Test(arguments: TestBackend.available)
+    func aRealNameReportGoesFromReceiptToAFourFormsOutcome(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            let s = try await Self.setup(test)
+            // Received on 2025-09-26, the Friday before National Day 2025.
+            let submitted = try await s.reports.submit(
+                ReportSubmission(anonymous: false, reporterName: "张三", reporterPhone: "13800000000", subjectName: "周某某",
+                                 subjectUnit: "城关镇", text: "周某某收受工程老板红包，数额较大"),
+                channel: .portal, type: .accusation, issueReceipt: true, receivedOn: "2025-09-26", by: ReportStore.publicPortal)
+            let clueID = try await s.clues.open(fromReport: submitted.id, by: s.wang)
+            #expect(try await s.reports.follow(submitted.receipt!)?.status == .accepted)
+            let deadlines = try await s.clues.deadlines(clueID: clueID, today: Self.day("2025-09-29"))
+            let byRule = Dictionary(uniqueKeysWithValues: deadlines.map { ($0.ruleCode, $0) })
+            // 15 working days from 09-26: 09-28 (Sun, make-up) 1, 09-29…09-30 2–3, holiday 10-01…10-08,
+            // 10-09 4, 10-10 5, 10-11 (Sat, make-up) 6, 10-13…10-17 7–11, 10-20…10-23 12–15 → 2025-10-23.
+            #expect(byRule["report.acceptance_notice"]?.dueOn == "2025-10-23")
+            // One month from 09-26 is 10-26, a Sunday → next working day 10-27.
+            #expect(byRule["clue.disposition_proposal"]?.dueOn == "2025-10-27")
+            // Assign, propose, and the proposer cannot approve their own proposal.
+            try await s.clues.act(clueID, action: "assign", handler: "wang", today: Self.day("2025-09-29"), by: s.zhao)
+            try await s.clues.act(clueID, action: "propose", note: "建议初步核实", today: Self.day("2025-10-09"), by: s.wang)
+            await #expect(throws: ClueError.self) {
+                try await s.clues.act(clueID, action: "approve_preliminary_verification", today: Self.day("2025-10-09"), by: s.wang)
+            }
+            try await s.clues.act(clueID, action: "approve_preliminary_verification", today: Self.day("2025-10-10"), by: s.zhao)
+            try await s.clues.noticeSent(clueID: clueID, on: Self.day("2025-10-10"), by: s.wang)
+            try await s.clues.act(clueID, action: "report_result", note: "核实属实，建议立案", today: Self.day("2025-11-20"), by: s.wang)
+            try await s.clues.act(clueID, action: "open_investigation", today: Self.day("2025-11-21"), by: s.leader)
+            try await s.clues.act(clueID, action: "report_result", note: "建议给予记过处分", today: Self.day("2026-01-20"), by: s.wang)
+            let outcome = OutcomeInput(personName: "周某某", measure: "gov.demerit", effectiveOn: "2026-01-22")
+            let clue = try await s.clues.act(clueID, action: "decide_outcome", outcomes: [outcome], today: Self.day("2026-01-22"), by: s.zhao)
+            #expect(clue.state == .outcomeDecided)
+            let outcomes = try await s.clues.outcomes(clueID: clueID)
+            #expect(outcomes.count == 1 && outcomes[0].form == 2 && outcomes[0].influenceUntil == "2027-01-21")
+            // Every deadline was met in time; the result notice now runs from the decision.
+            let after = try await s.clues.deadlines(clueID: clueID, today: Self.day("2026-01-22"))
+            let status = Dictionary(uniqueKeysWithValues: after.map { ($0.ruleCode, $0) })
+            #expect(status["clue.disposition_proposal"]?.metOn == "2025-10-09")
+            if case .met = status["clue.disposition_proposal"]?.status {} else { Issue.record("proposal deadline not met") }
+            if case .met = status["report.acceptance_notice"]?.status {} else { Issue.record("acceptance notice not met") }
+            #expect(status["report.result_notice"]?.metOn == nil && status["report.result_notice"]?.dueOn != nil)
+            #expect(try await s.reports.follow(submitted.receipt!)?.status == .concluded)
+            // The ledger holds every step, without the notes' text.
+            let steps = try await test.database.withConnection { db in
+                try await db.select().column("details").from("ledger_entries").where("action", .equal, "disposition").all()
+                    .map { try $0.decode(column: "details", as: String.self) }
+            }
+            #expect(steps.count == 9 && !steps.joined().contains("记过"))
+        }
+    }
+
+    @Test func forbiddenStepsAndOutcomesAreRefused() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let s = try await Self.setup(test)
+            let submitted = try await s.reports.submit(ReportSubmission(subjectName: "李四", text: "李四在工程验收中收受好处"), channel: .letter,
+                                                       type: .accusation, issueReceipt: false, by: s.wang)
+            let clueID = try await s.clues.open(fromReport: submitted.id, by: s.wang)
+            // Not from `received`: propose before assigning.
+            await #expect(throws: ClueError.self) { try await s.clues.act(clueID, action: "propose", note: "x", by: s.wang) }
+            // A leader does not handle.
+            await #expect(throws: ClueError.self) { try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.leader) }
+            try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.zhao)
+            try await s.clues.act(clueID, action: "propose", note: "谈话函询", by: s.wang)
+            try await s.clues.act(clueID, action: "approve_talk_or_letter", by: s.zhao)
+            try await s.clues.act(clueID, action: "report_result", note: "说明清楚", by: s.wang)
+            // After a talk or letter only form 1 is possible.
+            let sanction = OutcomeInput(personName: "李四", measure: "gov.warning", effectiveOn: "2026-03-02")
+            await #expect(throws: ClueError.self) { try await s.clues.act(clueID, action: "decide_outcome", outcomes: [sanction], by: s.zhao) }
+            #expect(try await s.clues.get(clueID, for: s.wang).state == .talkOrLetter)
+            let talk = OutcomeInput(personName: "李四", measure: "reminder_talk", effectiveOn: "2026-03-02")
+            #expect(try await s.clues.act(clueID, action: "decide_outcome", outcomes: [talk], by: s.zhao).state == .outcomeDecided)
+            // Final: nothing more.
+            await #expect(throws: ClueError.self) { try await s.clues.act(clueID, action: "assign", handler: "zhao", by: s.zhao) }
+        }
+    }
+
+    @Test func aHandlerRecusesAndTheReportedPersonNeverSeesTheClue() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let s = try await Self.setup(test)
+            // wang's spouse is 11010519491231002X; the subject of the report.
+            let subjectID = "11010519491231002X", wangID = "360426199101010071"
+            try await test.database.withConnection { db in
+                try await db.update("users").set("id_number", to: SQLBind(wangID)).where("username", .equal, "wang").run()
+            }
+            try await test.recorder.write(by: .system()) { tx in
+                var relative = Record()
+                relative["id_number"] = .text(wangID)
+                relative["relative_id_number"] = .text(subjectID)
+                relative["relation"] = .text("spouse")
+                try await tx.save([relative], in: Registry.relatives)
+            }
+            let submitted = try await s.reports.submit(ReportSubmission(subjectName: "王妻", text: "王妻在工程验收中收受好处"), channel: .visit,
+                                                       type: .accusation, issueReceipt: false, subjectIDNumber: subjectID, by: s.zhao)
+            let clueID = try await s.clues.open(fromReport: submitted.id, by: s.zhao)
+            do {
+                try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.zhao)
+                Issue.record("a relative was assigned")
+            } catch let error as ClueError {
+                #expect(error.code == "clue.recusal" && error.messageZh.contains("近亲属"))
+            }
+            // Reported person with an account: the clue does not exist for them.
+            try await test.database.withConnection { db in
+                try await db.update("users").set("id_number", to: SQLBind(subjectID)).where("username", .equal, "li.leader").run()
+            }
+            await #expect(throws: RecordNotFound.self) { _ = try await s.clues.get(clueID, for: s.leader) }
+            #expect(try await s.clues.list(for: s.leader).isEmpty)
+            #expect(try await s.clues.list(for: s.zhao).count == 1)
+        }
+    }
+
+    @Test func extensionsNeedAnotherPersonAndMoveTheDueDate() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let s = try await Self.setup(test)
+            let submitted = try await s.reports.submit(ReportSubmission(subjectName: "李四", text: "上级交办：李四违规发放津贴"), channel: .transferFromAbove,
+                                                       type: .accusation, issueReceipt: false, receivedOn: "2026-01-30", by: s.wang)
+            let clueID = try await s.clues.open(fromReport: submitted.id, by: s.wang)
+            try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.zhao)
+            let assigned = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.ruleCode == "report.assigned_case" })
+            // 3 months from 2026-01-30 → 04-30 (Thursday, a working day).
+            #expect(assigned.dueOn == "2026-04-30")
+            await #expect(throws: ClueError.self) { try await s.clues.extend(deadline: assigned.id, amount: 3, reason: "案情复杂", by: s.wang) }
+            try await s.clues.extend(deadline: assigned.id, amount: 3, reason: "案情复杂，经主要负责人批准", by: s.zhao)
+            let extended = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.ruleCode == "report.assigned_case" })
+            // 6 months from 01-30 → 07-30 (Thursday).
+            #expect(extended.dueOn == "2026-07-30" && extended.extensions.first?.approver == "zhao")
+        }
+    }
+}
