@@ -19,6 +19,13 @@ public struct ReporterIdentity: Sendable, Equatable {
     public let idNumber: String
     public let phone: String
     public let contact: String
+
+    public init(name: String, idNumber: String, phone: String, contact: String) {
+        self.name = name
+        self.idNumber = idNumber
+        self.phone = phone
+        self.contact = contact
+    }
 }
 
 /// Seeing a reporter's identity takes two people: one asks, with a reason; another approves.

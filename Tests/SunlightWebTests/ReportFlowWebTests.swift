@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SunlightTestSupport
+import Testing
+
+/// The issue's "done when", over HTTP: a person files an anonymous report in the browser, an
+/// inspector takes it through disposition to a four-forms outcome with its deadlines shown and
+/// met, and the reporter follows it with the receipt code.
+@Suite struct ReportFlowWebTests {
+    static func location(_ response: TestResponse) -> String? { response.headers[.location] }
+
+    @Test func fromAnonymousReportToAFourFormsOutcome() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.run { client in
+            // 1. The public files a report.
+            var citizen = Browser(client)
+            let form = try await citizen.get("/portal/report")
+            let challenge = try #require(PortalWebTests.answer(form.text))
+            let boundary = "flow"
+            let submitted = try await client.execute(
+                uri: "/portal/report?_csrf=\(citizen.csrf)", method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=\(boundary)", .cookie: citizen.cookieHeader],
+                body: PortalWebTests.multipart(["anonymous": "1", "subject_name": "周某某", "subject_unit": "城关镇", "type": "accusation",
+                                                "text": "周某某在低保评审中优亲厚友", "challenge": challenge.token, "answer": challenge.answer],
+                                               boundary: boundary))
+            #expect(submitted.status == .created)
+            let page = submitted.text
+            let range = try #require(page.range(of: #"class="code">([0-9 ]{19})<"#, options: .regularExpression))
+            let code = String(page[range].dropFirst("class=\"code\">".count).dropLast())
+
+            // 2. The inspector sees it, takes it in as a clue, assigns and proposes.
+            var inspector = Browser(client)
+            try await inspector.login("inspector")
+            let list = try await inspector.get("/reports")
+            #expect(list.status == .ok && list.text.contains("周某某"))
+            let idRange = try #require(list.text.range(of: #"href="/reports/(\d+)""#, options: .regularExpression))
+            let reportPath = String(list.text[idRange].dropFirst(6).dropLast())
+            let detail = try await inspector.get(reportPath)
+            #expect(detail.text.contains("周某某在低保评审中优亲厚友"))
+            let opened = try await inspector.post(reportPath + "/clue", form: [:])
+            #expect(opened.status == .seeOther)
+            let cluePath = try #require(Self.location(opened))
+            let clue = try await inspector.get(cluePath)
+            #expect(clue.status == .ok && clue.text.contains("clue.disposition_proposal"))
+            #expect(try await inspector.post(cluePath + "/act", form: ["action": "assign", "handler": "inspector"]).status == .ok)
+            #expect(try await inspector.post(cluePath + "/act", form: ["action": "propose", "note": "建议谈话函询"]).status == .ok)
+            // The proposer cannot approve their own proposal.
+            let own = try await inspector.post(cluePath + "/act", form: ["action": "approve_talk_or_letter"])
+            #expect(own.status == .unprocessableContent)
+
+            // 3. The leader approves; the handler reports; the leader decides a form-1 outcome.
+            var leader = Browser(client)
+            try await leader.login("leader")
+            #expect(try await leader.get("/reports").status == .forbidden)   // leaders decide, but do not read reports
+            #expect(try await leader.get(cluePath).status == .ok)
+            #expect(try await leader.post(cluePath + "/act", form: ["action": "approve_talk_or_letter"]).status == .ok)
+            #expect(try await inspector.post(cluePath + "/act", form: ["action": "report_result", "note": "本人作了说明，建议提醒谈话"]).status == .ok)
+            let decided = try await leader.post(cluePath + "/act", form: [
+                "action": "decide_outcome", "person_name": "周某某", "measure": "reminder_talk", "effective_on": "2026-11-20",
+            ])
+            #expect(decided.status == .ok)
+            #expect(decided.text.contains("提醒谈话") || decided.text.contains("reminder talk"))
+            // Deadlines shown and met.
+            let final = try await inspector.get(cluePath)
+            #expect(final.text.contains("deadline-met"))
+            #expect(!final.text.contains("deadline-overdue"))
+
+            // 4. The handler answers the reporter, who follows with the code.
+            #expect(try await inspector.post(reportPath + "/reply", form: ["text": "经核查，已对相关人员进行提醒谈话。"]).status == .ok)
+            try await citizen.get("/portal/follow")
+            let follow = try await citizen.post("/portal/follow", form: ["receipt": code])
+            #expect(follow.text.contains("已办结") && follow.text.contains("已对相关人员进行提醒谈话"))
+        }
+    }
+
+    @Test func onlyInspectorsReachReportsAndOnlyDecidersReachClues() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.run { client in
+            for (user, reports, clues) in [("admin", false, false), ("inspector", true, true), ("auditor", false, false),
+                                           ("officer", false, false), ("leader", false, true), ("witness", false, false)] {
+                var browser = Browser(client)
+                try await browser.login(user)
+                for (path, allowed) in [("/reports", reports), ("/reports/new", reports), ("/clues", clues), ("/clues/deadlines", clues)] {
+                    let response = try await browser.get(path)
+                    #expect(response.status == (allowed ? .ok : .forbidden), "\(user) \(path)")
+                }
+                let post = try await browser.post("/reports/new", form: ["channel": "letter", "subject_name": "李四", "text": "李四在工程验收中收受好处"])
+                #expect((post.status == .ok) == reports, "\(user) POST /reports/new → \(post.status)")
+            }
+            // Without signing in: the portal is open, the rest is not.
+            var anonymous = Browser(client)
+            #expect(try await anonymous.get("/portal").status == .ok)
+            #expect(try await anonymous.get("/reports").status != .ok)
+        }
+    }
+}
