@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SunlightContract
 import SunlightTestSupport
 import Testing
 
@@ -72,6 +73,10 @@ import Testing
             try await citizen.get("/portal/follow")
             let follow = try await citizen.post("/portal/follow", form: ["receipt": code])
             #expect(follow.text.contains("已办结") && follow.text.contains("已对相关人员进行提醒谈话"))
+
+            // 5. The statistics count it: one portal report, one form-1 outcome, drawn as SVG.
+            let stats = try await inspector.get("/reports/statistics")
+            #expect(stats.status == .ok && stats.text.contains("<svg") && stats.text.contains("第一种形态"))
         }
     }
 
@@ -93,6 +98,42 @@ import Testing
             var anonymous = Browser(client)
             #expect(try await anonymous.get("/portal").status == .ok)
             #expect(try await anonymous.get("/reports").status != .ok)
+        }
+    }
+}
+
+@Suite struct TalkAndStatisticsWebTests {
+    @Test func talksFillTheIntegrityFileAndStatisticsDrawCharts() async throws {
+        let fixture = try await WebFixture.make()
+        let personID = try await fixture.id(Registry.people, key: "360426197503120012")
+        try await fixture.run { client in
+            var inspector = Browser(client)
+            try await inspector.login("inspector")
+            try await inspector.get("/talks")
+            let saved = try await inspector.post("/talks", form: [
+                "kind": "reminder", "held_on": "2026-03-02", "person_name": "测试人", "person_id_number": "360426197503120012",
+                "talked_by": "县纪委书记", "topics": "提醒其注意亲属经商问题", "follow_up": "三个月后回访",
+            ])
+            #expect(saved.status == .ok && saved.text.contains("提醒其注意亲属经商问题"))
+            let bad = try await inspector.post("/talks", form: ["kind": "reminder", "held_on": "2026-02-30", "person_name": "x", "talked_by": "y", "topics": "z"])
+            #expect(bad.status == .unprocessableContent)
+            let file = try await inspector.get("/integrity/\(personID)")
+            #expect(file.status == .ok && file.text.contains("三个月后回访"))
+            var officer = Browser(client)
+            try await officer.login("officer")
+            #expect(try await officer.get("/integrity/\(personID)").status == .forbidden)
+            #expect(try await officer.get("/talks").status == .forbidden)
+
+            let stats = try await inspector.get("/reports/statistics")
+            #expect(stats.status == .ok && stats.text.contains("—"))   // nothing yet: no charts, plain dashes
+            let xlsx = try await inspector.get("/reports/statistics.xlsx")
+            #expect(xlsx.status == .ok && xlsx.body.readableBytesView.starts(with: [0x50, 0x4B]))
+            var leader = Browser(client)
+            try await leader.login("leader")
+            #expect(try await leader.get("/reports/statistics").status == .ok)
+            var auditor = Browser(client)
+            try await auditor.login("auditor")
+            #expect(try await auditor.get("/reports/statistics").status == .forbidden)
         }
     }
 }

@@ -15,7 +15,7 @@ enum ProductMap {
         .init(slug: "supervision", zh: "大数据监督", en: "Data supervision", path: "/findings"),
         .init(slug: "procurement", zh: "招投标预警", en: "Procurement red flags", path: nil),
         .init(slug: "reports", zh: "信访举报与问题线索", en: "Reports and clues", path: "/reports"),
-        .init(slug: "talks", zh: "廉政谈话与廉政档案", en: "Integrity talks and files", path: nil),
+        .init(slug: "talks", zh: "廉政谈话与廉政档案", en: "Integrity talks and files", path: "/talks"),
         .init(slug: "responsibility", zh: "主体责任", en: "Responsibility system", path: nil),
         .init(slug: "risk", zh: "廉政风险防控", en: "Risk prevention", path: nil),
         .init(slug: "rectification", zh: "整改", en: "Rectification", path: nil),

@@ -71,6 +71,8 @@ public enum SunlightApplication {
         let clues = ClueStore(recorder: recorder, reports: reports)
         ReportPages(services: services, reports: reports, clues: clues).register(on: router)
         CluePages(services: services, clues: clues).register(on: router)
+        StatisticsPages(services: services, clues: clues).register(on: router)
+        TalkPages(services: services, talks: TalkStore(recorder: recorder), clues: clues).register(on: router)
         OpenAPIRoute().register(on: router)
         LedgerAPI(services: services).register(on: router)
         ImportAPI(services: services).register(on: router)
