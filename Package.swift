@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "SunlightRules", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
         // The regime as data: deadlines on the working-day calendar, the clue workflow, four forms, sanctions, recusal.
         .target(name: "SunlightRegime", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // Procurement: streaming OCDS reading, Cardinal's indicators with its settings and output, coverage. No SQL, no HTTP.
+        .target(name: "SunlightProcurement", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
         // Reports from the public: receipt codes, per-report keys sealed with HPKE, submission checks. No I/O but key files.
         .target(
             name: "SunlightReports",
@@ -129,6 +131,7 @@ let package = Package(
         .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
         .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
         .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain"]),
+        .testTarget(name: "SunlightProcurementTests", dependencies: ["SunlightProcurement", "SunlightDomain"]),
         .testTarget(name: "SunlightRegimeTests", dependencies: ["SunlightRegime", "SunlightDomain"]),
         .testTarget(name: "SunlightReportsTests", dependencies: ["SunlightReports", "SunlightDomain"]),
         .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular", "SunlightRules"]),
