@@ -114,7 +114,7 @@ let package = Package(
             name: "sunlight",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightWeb",
-                "SunlightTabular", "SunlightLedger", "SunlightRules", "SunlightDemo",
+                "SunlightTabular", "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightProcurement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
