@@ -1,6 +1,7 @@
 import ArgumentParser
 import SunlightDemo
 import Foundation
+import SunlightContract
 import Hummingbird
 import SunlightStorage
 import SunlightWeb
