@@ -161,4 +161,70 @@ struct ClueStoreTests {
             #expect(extended.dueOn == "2026-07-30" && extended.extensions.first?.approver == "zhao")
         }
     }
+
+    /// Takes a new clue about `person` through investigation to `outcome`.
+    static func decide(_ s: Setup, subjectID: String, outcome: OutcomeInput) async throws -> Int64 {
+        let submitted = try await s.reports.submit(ReportSubmission(subjectName: outcome.personName, text: "反映\(outcome.personName)违反廉洁纪律"),
+                                                   channel: .letter, type: .accusation, issueReceipt: false, subjectIDNumber: subjectID, by: s.wang)
+        let clueID = try await s.clues.open(fromReport: submitted.id, by: s.wang)
+        try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.zhao)
+        try await s.clues.act(clueID, action: "propose", note: "建议立案", by: s.wang)
+        try await s.clues.act(clueID, action: "approve_investigation", by: s.zhao)
+        try await s.clues.act(clueID, action: "report_result", note: "建议给予处分", by: s.wang)
+        try await s.clues.act(clueID, action: "decide_outcome", outcomes: [outcome], by: s.zhao)
+        return clueID
+    }
+
+    @Test func aNewPartySanctionAddsTheUnservedRemainderAndAppealsHaveDeadlines() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let s = try await Self.setup(test)
+            let person = "360426199101010071"
+            // 警告 from 2026-01-10: twelve months, through 2027-01-09.
+            _ = try await Self.decide(s, subjectID: person, outcome: OutcomeInput(personName: "赵某", personIDNumber: person,
+                                                                                 measure: "party.warning", effectiveOn: "2026-01-10"))
+            #expect(try await s.clues.outcomes(personIDNumber: person).first?.influenceUntil == "2027-01-09")
+            // 严重警告 from 2026-07-10: 18 months through 2028-01-09, plus the 184 unserved days of
+            // the warning (2026-07-10 … 2027-01-09) → 2028-07-11 (2028 is a leap year).
+            let second = try await Self.decide(s, subjectID: person, outcome: OutcomeInput(personName: "赵某", personIDNumber: person,
+                                                                                          measure: "party.serious_warning", effectiveOn: "2026-07-10"))
+            #expect(try await s.clues.outcomes(clueID: second).first?.influenceUntil == "2028-07-11")
+            // 复审 must be asked within a month of receiving the decision, and is decided within a month.
+            await #expect(throws: ClueError.self) {
+                try await s.clues.recordAppeal(clueID: second, kind: .firstReview, decisionReceivedOn: Self.day("2026-07-10"),
+                                               requestedOn: Self.day("2026-08-20"), by: s.wang)
+            }
+            try await s.clues.recordAppeal(clueID: second, kind: .firstReview, decisionReceivedOn: Self.day("2026-07-10"),
+                                           requestedOn: Self.day("2026-08-05"), by: s.wang)
+            let appeal = try #require(try await s.clues.deadlines(clueID: second).first { $0.ruleCode == "appeal.first_review_decision" })
+            // One month from 2026-08-05 → 2026-09-05, a Saturday → Monday 2026-09-07.
+            #expect(appeal.dueOn == "2026-09-07")
+            try await s.clues.markMet(deadline: appeal.id, on: Self.day("2026-09-01"), note: "维持原决定", by: s.wang)
+            let met = try #require(try await s.clues.deadlines(clueID: second, today: Self.day("2026-09-02")).first { $0.id == appeal.id })
+            if case .met = met.status {} else { Issue.record("appeal decision not met: \(String(describing: met.status))") }
+        }
+    }
+
+    @Test func aFindingBecomesAClueKeepingTheLink() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let s = try await Self.setup(test)
+            let findingID: Int64 = try await test.database.withConnection { db in
+                try await db.raw("""
+                    INSERT INTO scan_runs (started_at, finished_at, as_of, actor, parameters, dataset_fingerprints, rules_run, findings_current)
+                    VALUES ('2026-03-31T00:00:00Z', '2026-03-31T00:00:01Z', '2026-03-31', 'test', '{}', '{}', 1, 1)
+                    """).run()
+                try await db.raw("""
+                    INSERT INTO findings (rule, subject, severity, unit_code, period, summary_zh, summary_en, evidence, evidence_hash, status,
+                                          is_current, first_scan_id, last_scan_id, created_at, updated_at)
+                    VALUES ('benefit.deceased', '360426199101010071|low_income|2025-06', 'high', '360426100', '2025-06',
+                            '死亡后仍领取低保', 'benefits paid after death', '{}', 'x', 'open', TRUE, 1, 1, '2026-03-31', '2026-03-31')
+                    """).run()
+                return try await db.select().column("id").from("findings").first()!.decode(column: "id", as: Int64.self)
+            }
+            let clueID = try await s.clues.open(fromFinding: findingID, by: s.wang)
+            let clue = try await s.clues.get(clueID, for: s.wang)
+            #expect(clue.findingID == findingID && clue.source == "finding")
+            let report = try await s.reports.detail(try await s.clues.reportIDs(of: clueID)[0])
+            #expect(report.findingID == findingID && report.text.contains("死亡后仍领取低保"))
+        }
+    }
 }

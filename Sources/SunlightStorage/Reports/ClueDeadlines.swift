@@ -164,3 +164,57 @@ extension ClueStore {
     }
 }
 
+
+extension ClueStore {
+    /// The two appeals of 监察法 (2024) Art. 56: 复审 to the deciding body, then 复核 to the
+    /// body above. The sanction runs meanwhile; the request must come within its window after
+    /// the decision, and the decision on it has its own deadline, which this opens.
+    public enum AppealKind: String, Sendable, CaseIterable {
+        case firstReview = "first_review", secondReview = "second_review"
+
+        var requestRule: String { self == .firstReview ? "appeal.first_review_request" : "appeal.second_review_request" }
+        var decisionRule: String { self == .firstReview ? "appeal.first_review_decision" : "appeal.second_review_decision" }
+    }
+
+    public func recordAppeal(clueID: Int64, kind: AppealKind, decisionReceivedOn: LocalDate, requestedOn: LocalDate,
+                             by principal: Principal) async throws {
+        try requireHandler(principal)
+        let clue = try await get(clueID, for: principal)
+        guard clue.state == .outcomeDecided else {
+            throw ClueError(code: "appeal.no_decision", messageZh: "只有已作出处理决定的线索才能申请复审、复核",
+                            messageEn: "only a decided clue can be appealed")
+        }
+        let engine = DeadlineEngine(calendar: try await calendars.calendar())
+        guard let requestRule = regime.deadlines.rule(kind.requestRule), let decisionRule = regime.deadlines.rule(kind.decisionRule) else {
+            throw ClueError(code: "deadline.unknown_rule", messageZh: "规则表中没有复审、复核期限", messageEn: "the regime has no appeal deadlines")
+        }
+        let window: DeadlineResult
+        do { window = try engine.due(requestRule, from: decisionReceivedOn) } catch {
+            throw ClueError(code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
+        }
+        if let last = window.date, requestedOn > last {
+            throw ClueError(code: "appeal.late", messageZh: "申请已超过期限（应在 \(last.iso) 前提出）",
+                            messageEn: "the request is late (it was due by \(last.iso))")
+        }
+        let regime = self.regime
+        try await recorder.write(by: principal) { tx in
+            try await Self.openDeadline(decisionRule, clueID: clueID, start: requestedOn, engine: engine, regime: regime,
+                                        handler: clue.handler, replace: true, on: tx.sql)
+            try await Self.event(clueID, action: "appeal_" + kind.rawValue, from: nil, to: nil, note: requestedOn.iso, by: principal, on: tx)
+        }
+    }
+
+    /// Marks a running deadline met (a notice sent by letter, an appeal decided), with a note.
+    public func markMet(deadline id: Int64, on day: LocalDate = .today(), note: String, by principal: Principal) async throws {
+        try requireHandler(principal)
+        let deadline = try await deadlineRow(id)
+        guard deadline.metOn == nil else {
+            throw ClueError(code: "deadline.finished", messageZh: "该期限已办结", messageEn: "this deadline is already met")
+        }
+        try await recorder.write(by: principal) { tx in
+            try await tx.sql.update("clue_deadlines").set("met_on", to: SQLBind(day.iso)).where("id", .equal, id).run()
+            try await Self.event(deadline.clueID, action: "deadline_met", from: nil, to: nil, note: "\(deadline.ruleCode): \(note)",
+                                 by: principal, on: tx)
+        }
+    }
+}

@@ -208,11 +208,27 @@ public struct ClueStore: Sendable {
                 let period = try regime.governmentSanctions.influencePeriod(of: outcome.measure, effective: effective, months: outcome.months)
                 return (outcome, form, period?.lastDay.iso)
             }
-            let period = try regime.partySanctions.influencePeriod(of: outcome.measure, effective: effective, months: outcome.months)
-            return (outcome, form, period?.lastDay.iso)
+            // A new party sanction during an earlier one's influence period adds the unserved remainder.
+            guard let new = try regime.partySanctions.influencePeriod(of: outcome.measure, effective: effective, months: outcome.months) else {
+                return (outcome, form, nil)
+            }
+            let previous = try await runningPartySanction(outcome.personIDNumber, on: effective)
+            let period = previous.map { regime.partySanctions.periodWithRemainder(new: new, previous: $0) } ?? new
+            return (outcome, form, period.lastDay.iso)
         } catch let error as ValueError {
             throw ClueError(code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
         }
+    }
+
+    /// The party sanction of this person whose influence period is running on `date`, if any.
+    private func runningPartySanction(_ idNumber: String?, on date: LocalDate) async throws -> InfluencePeriod? {
+        guard let idNumber, !idNumber.isEmpty else { return nil }
+        let regime = self.regime
+        return try await outcomes(personIDNumber: idNumber).compactMap { outcome -> InfluencePeriod? in
+            guard regime.partySanctions.sanction(outcome.measure) != nil, let start = LocalDate(iso: outcome.effectiveOn),
+                  let last = outcome.influenceUntil.flatMap(LocalDate.init(iso:)), start <= date, date <= last else { return nil }
+            return InfluencePeriod(start: start, lastDay: last)
+        }.max { $0.lastDay < $1.lastDay }
     }
 
     /// Village cadres get only the three sanctions of 政务处分法 Art. 22.

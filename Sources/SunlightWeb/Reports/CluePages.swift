@@ -19,6 +19,8 @@ struct CluePages {
         router.post("/clues/:id/notice", use: notice)
         router.post("/clues/:id/deadlines/:deadline/extend", use: extend)
         router.post("/clues/:id/deadlines/:deadline/pause", use: pause)
+        router.post("/clues/:id/deadlines/:deadline/met", use: met)
+        router.post("/clues/:id/appeal", use: appeal)
         router.post("/findings/:id/clue", use: fromFinding)
     }
 
@@ -122,6 +124,7 @@ struct CluePages {
         if AccessPolicy.handlesReports(principal.role) { values["isHandler"] = true }
         if AccessPolicy.approvesDispositions(principal.role) { values["isApprover"] = true }
         if !outcomes.isEmpty { values["hasOutcomes"] = true }
+        if clue.state == .outcomeDecided && AccessPolicy.handlesReports(principal.role) { values["canAppeal"] = true }
         if let finding = clue.findingID { values["findingID"] = finding }
         if let error { values["error"] = error }
         return services.renderer.render("clue", title: clue.reference, request: request, context: context, values: values, status: status, flash: flash)
@@ -194,6 +197,35 @@ struct CluePages {
         }
         return try await attempt(id, request: request, context: context) {
             try await clues.pause(deadline: deadline, from: from, through: through, reason: form["reason"] ?? "", by: principal)
+        }
+    }
+
+    @Sendable func met(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        guard let deadline = context.parameters.get("deadline", as: Int64.self) else { throw WebError.notFound }
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        return try await attempt(id, request: request, context: context) {
+            try await clues.markMet(deadline: deadline, note: form["note"] ?? "", by: principal)
+        }
+    }
+
+    @Sendable func appeal(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let kind = ClueStore.AppealKind(rawValue: form["kind"] ?? ""),
+              let received = form["decision_received_on"].flatMap({ try? DateParsing.date($0) }),
+              let requested = form["requested_on"].flatMap({ try? DateParsing.date($0) }) else {
+            return try await render(id, request: request, context: context, flash: nil,
+                                    error: context.language == .zh ? "请选择复审或复核，并填写收到决定和提出申请的日期"
+                                        : "choose the kind of appeal and give the dates the decision was received and the appeal made",
+                                    status: .unprocessableContent)
+        }
+        return try await attempt(id, request: request, context: context) {
+            try await clues.recordAppeal(clueID: id, kind: kind, decisionReceivedOn: received, requestedOn: requested, by: principal)
         }
     }
 

@@ -128,5 +128,12 @@ enum ReportStrings {
         "ended": ("影响期已满", "ended"),
         "permanent": ("无期限", "permanent"),
         "clues_about": ("涉及本人的问题线索", "Clues about this person"),
+        "mark_met": ("已办结", "Mark met"),
+        "appeal": ("复审、复核申请", "Appeal"),
+        "appeal_kind": ("类型", "Kind"),
+        "first_review": ("复审", "first review (复审)"),
+        "second_review": ("复核", "second review (复核)"),
+        "decision_received_on": ("收到处理决定日期", "Date the decision was received"),
+        "requested_on": ("提出申请日期", "Date of the request"),
     ]
 }
