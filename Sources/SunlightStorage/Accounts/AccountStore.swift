@@ -258,3 +258,15 @@ extension AccountStore {
         }
     }
 }
+
+extension AccountStore {
+    /// The last four characters of the ID number an account is bound to, for display; nil if unbound.
+    public func boundIDNumberTail(userID: Int64) async throws -> String? {
+        let id = try await database.withConnection { db in
+            try await db.select().column("id_number").from("users").where("id", .equal, userID).first()?
+                .decode(column: "id_number", as: String?.self)
+        }
+        guard let id, !id.isEmpty else { return nil }
+        return String(id.suffix(4))
+    }
+}
