@@ -159,6 +159,27 @@ struct ClueStoreTests {
             let extended = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.ruleCode == "report.assigned_case" })
             // 6 months from 01-30 → 07-30 (Thursday).
             #expect(extended.dueOn == "2026-07-30" && extended.extensions.first?.approver == "zhao")
+            // This transfer had no real-name reporter with a receipt: nobody to tell, no message.
+            #expect(try await s.reports.detail(submitted.id).messages.isEmpty)
+        }
+    }
+
+    @Test func aRealNameReporterIsToldOfAnExtension() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let s = try await Self.setup(test)
+            let submitted = try await s.reports.submit(
+                ReportSubmission(anonymous: false, reporterName: "张三", reporterPhone: "13800000000", subjectName: "李四",
+                                 text: "申诉：李四拖欠工程款不予处理"),
+                channel: .portal, type: .claim, issueReceipt: true, receivedOn: "2026-03-02", by: ReportStore.publicPortal)
+            let clueID = try await s.clues.open(fromReport: submitted.id, by: s.wang)
+            try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.zhao)
+            // A claim gets a written opinion within 60 days of acceptance; +30 with approval (Art. 34).
+            let opinion = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.ruleCode == "petition.claim_opinion" })
+            try await s.clues.extend(deadline: opinion.id, amount: 30, reason: "需要现场核查", by: s.zhao)
+            let extended = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.id == opinion.id })
+            let view = try #require(try await s.reports.follow(submitted.receipt!))
+            #expect(view.messages.count == 1 && view.messages[0].text.contains(extended.dueOn!))
+            #expect(!view.messages[0].text.contains("现场核查"))   // the reason stays internal
         }
     }
 

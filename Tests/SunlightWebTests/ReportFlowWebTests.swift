@@ -94,6 +94,25 @@ import Testing
                 let post = try await browser.post("/reports/new", form: ["channel": "letter", "subject_name": "李四", "text": "李四在工程验收中收受好处"])
                 #expect((post.status == .ok) == reports, "\(user) POST /reports/new → \(post.status)")
             }
+            // Every state-changing route of reports, clues and talks, for the roles that may not use it.
+            let reportPosts = ["/reports/1/reply", "/reports/1/clue", "/reports/1/link", "/reports/1/identity/request",
+                               "/reports/1/identity/show", "/reports/1/files/1", "/talks"]
+            let cluePosts = ["/clues/1/act", "/clues/1/notice", "/clues/1/deadlines/1/extend", "/clues/1/deadlines/1/pause",
+                             "/clues/1/deadlines/1/met", "/clues/1/appeal", "/reports/1/identity/decide"]
+            for user in ["admin", "auditor", "officer", "witness", "leader"] {
+                var browser = Browser(client)
+                try await browser.login(user)
+                try await browser.get("/")
+                for path in reportPosts + (user == "leader" ? [] : cluePosts) + ["/findings/1/clue"] {
+                    let response = try await browser.post(path, form: ["action": "assign", "handler": user, "reason": "x", "text": "x"])
+                    #expect(response.status == .forbidden, "\(user) POST \(path) → \(response.status)")
+                }
+                for path in ["/reports/1", "/talks", "/integrity/1"] + (user == "leader" ? [] : ["/clues/1", "/reports/statistics"]) {
+                    if user == "leader" && path == "/integrity/1" { continue }
+                    let response = try await browser.get(path)
+                    #expect(response.status == .forbidden, "\(user) GET \(path) → \(response.status)")
+                }
+            }
             // Without signing in: the portal is open, the rest is not.
             var anonymous = Browser(client)
             #expect(try await anonymous.get("/portal").status == .ok)

@@ -63,7 +63,23 @@ extension ClueStore {
             throw ClueError(code: "deadline.self_extension", messageZh: "承办人不能批准自己的延期", messageEn: "a handler cannot approve their own extension")
         }
         deadline.extensions.append(DeadlineExtension(amount: amount, approver: principal.username, reason: reason, approvedOn: today))
-        try await recompute(deadline, action: "extend", note: reason, by: principal)
+        let due = try await recompute(deadline, action: "extend", note: reason, by: principal)
+        let clueID = deadline.clueID
+        // A real-name reporter is told of the extension (信访工作条例 Art. 34: "告知信访人").
+        let clue = try await recorder.database.withConnection { db in
+            try await db.select().column("real_name").from("clues").where("id", .equal, clueID).first()?
+                .decode(column: "real_name", as: Bool.self)
+        }
+        guard clue == true, let due else { return }
+        for reportID in try await reportIDs(of: clueID) {
+            let hasReceipt = try await recorder.database.withConnection { db in
+                try await db.select().column("receipt_hash").from("reports").where("id", .equal, reportID).first()?
+                    .decode(column: "receipt_hash", as: String?.self) != nil
+            }
+            guard hasReceipt else { continue }
+            try await reports.reply(reportID: reportID, text: "经批准，办理期限延长至 \(due.iso)。\nThe time limit for handling your report was extended, with approval, to \(due.iso).",
+                                    by: principal)
+        }
     }
 
     /// Stops the clock for a while (hearing time and the like), where the rule allows it.
@@ -74,7 +90,8 @@ extension ClueStore {
         try await recompute(deadline, action: "pause", note: reason, by: principal)
     }
 
-    private func recompute(_ deadline: DeadlineRow, action: String, note: String, by principal: Principal) async throws {
+    @discardableResult
+    private func recompute(_ deadline: DeadlineRow, action: String, note: String, by principal: Principal) async throws -> LocalDate? {
         guard deadline.metOn == nil else {
             throw ClueError(code: "deadline.finished", messageZh: "该期限已办结", messageEn: "this deadline is already met")
         }
@@ -100,6 +117,7 @@ extension ClueStore {
                 .set("pauses", to: SQLBind(pauses)).where("id", .equal, deadline.id).run()
             try await Self.event(deadline.clueID, action: action, from: nil, to: nil, note: "\(deadline.ruleCode): \(note)", by: principal, on: tx)
         }
+        return due
     }
 
     struct DeadlineRow {
