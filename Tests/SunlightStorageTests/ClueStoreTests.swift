@@ -248,4 +248,27 @@ struct ClueStoreTests {
             #expect(report.findingID == findingID && report.text.contains("死亡后仍领取低保"))
         }
     }
+
+    @Test func severalViolationsAreCombinedUnderArticle15() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let s = try await Self.setup(test)
+            let person = "360426199101010071"
+            // Two 记过 (12 months each) and a 警告: the 记过 is carried out; 12…24 months may be set.
+            let tooLong = OutcomeInput(personName: "钱某", personIDNumber: person, measure: "gov.warning", months: 30, effectiveOn: "2026-04-01",
+                                       combinedWith: ["gov.demerit", "gov.demerit"])
+            do {
+                _ = try await Self.decide(s, subjectID: person, outcome: tooLong)
+                Issue.record("30 months accepted")
+            } catch let error as ClueError {
+                #expect(error.code == "sanction.combined_period_above_sum")
+            }
+            var fine = tooLong
+            fine.months = 20
+            let clueID = try await Self.decide(s, subjectID: "11010519491231002X", outcome: fine)
+            let outcome = try #require(try await s.clues.outcomes(clueID: clueID).first)
+            // 20 months from 2026-04-01 run through 2027-11-30.
+            #expect(outcome.measure == "gov.demerit" && outcome.sanctionMonths == 20 && outcome.influenceUntil == "2027-11-30")
+            #expect(outcome.note?.contains("gov.warning+gov.demerit+gov.demerit") == true)
+        }
+    }
 }

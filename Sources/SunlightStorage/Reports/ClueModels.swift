@@ -77,9 +77,14 @@ public struct OutcomeInput: Sendable {
     public var months: Int?
     public var effectiveOn: String
     public var note: String?
+    /// 政务处分法 Art. 15: the government sanctions due for the person's other violations in the
+    /// same decision. The heaviest of all is carried out; several identical ones up to 撤职 get a
+    /// combined period (`months`) between one period and the sum, at most 48 months.
+    public var combinedWith: [String]
 
     public init(personName: String, personIDNumber: String? = nil, measure: String, months: Int? = nil, effectiveOn: String,
-                note: String? = nil) {
+                note: String? = nil, combinedWith: [String] = []) {
+        self.combinedWith = combinedWith
         self.personName = personName
         self.personIDNumber = personIDNumber
         self.measure = measure

@@ -203,6 +203,21 @@ public struct ClueStore: Sendable {
         }
         guard let sanction = regime.sanction(outcome.measure) else { return (outcome, form, nil) }
         do {
+            if sanction.system == .government, !outcome.combinedWith.isEmpty {
+                let codes = [outcome.measure] + outcome.combinedWith
+                let category = try await sanctionCategory(outcome.personIDNumber)
+                for code in codes { try regime.governmentSanctions.validate(code, forCategory: category) }
+                let combination = try regime.governmentSanctions.combine(codes)
+                var carried = outcome
+                carried.measure = combination.applies
+                carried.note = ([outcome.note ?? ""] + ["政务处分法第十五条合并：" + codes.joined(separator: "+")]).filter { !$0.isEmpty }
+                    .joined(separator: "；")
+                guard let range = combination.allowedMonths else { return (carried, regime.form(ofOutcome: combination.applies) ?? form, nil) }
+                let months = outcome.months ?? range.lowerBound
+                carried.months = months
+                let period = try regime.governmentSanctions.combinedInfluencePeriod(codes, months: months, effective: effective)
+                return (carried, regime.form(ofOutcome: combination.applies) ?? form, period.lastDay.iso)
+            }
             if sanction.system == .government {
                 try regime.governmentSanctions.validate(outcome.measure, forCategory: try await sanctionCategory(outcome.personIDNumber))
                 let period = try regime.governmentSanctions.influencePeriod(of: outcome.measure, effective: effective, months: outcome.months)

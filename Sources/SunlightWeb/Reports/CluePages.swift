@@ -158,8 +158,10 @@ struct CluePages {
         if let measure = form["measure"], !measure.isEmpty {
             let months = form["months"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             let idNumber = form["person_id_number"]?.trimmingCharacters(in: .whitespaces)
+            let combined = (form["combined_with"] ?? "").split(whereSeparator: { ",，+ ".contains($0) }).map(String.init)
             outcomes.append(OutcomeInput(personName: form["person_name"] ?? "", personIDNumber: (idNumber?.isEmpty ?? true) ? nil : idNumber,
-                                         measure: measure, months: months, effectiveOn: form["effective_on"] ?? "", note: form["note"]))
+                                         measure: measure, months: months, effectiveOn: form["effective_on"] ?? "", note: form["note"],
+                                         combinedWith: combined))
         }
         return try await attempt(id, request: request, context: context) {
             try await clues.act(id, action: form["action"] ?? "", handler: form["handler"], note: form["note"], outcomes: outcomes, by: principal)

@@ -129,6 +129,8 @@ enum ReportStrings {
         "permanent": ("无期限", "permanent"),
         "clues_about": ("涉及本人的问题线索", "Clues about this person"),
         "mark_met": ("已办结", "Mark met"),
+        "combined_with": ("其他违法行为应给予的政务处分（合并执行，第十五条；代码以逗号分隔）",
+                          "Government sanctions due for other violations (combined, Art. 15; codes, comma-separated)"),
         "account_id_number": ("本人身份证号（用于回避审查，不显示）", "The user's ID number (for recusal; never shown)"),
         "bound": ("已绑定", "bound"),
         "unbind": ("解除绑定", "Unbind"),
