@@ -27,7 +27,7 @@ extension ClueStore {
                 if let year { select = select.where(SQLIdentifier(dateColumn), .like, SQLBind("\(year)-%")) }
                 return try await select.groupBy(SQLIdentifier(column)).all().map { row -> (String, Int) in
                     let key: String
-                    if let text = try? row.decode(column: "k", as: String?.self) { key = text ?? "—" } else {
+                    if let text = try? row.decode(column: "k", as: String.self) { key = text } else {
                         key = (try? row.decode(column: "k", as: Int.self)).map(String.init) ?? "—"
                     }
                     return (key, try row.decode(column: "n", as: Int.self))
