@@ -76,6 +76,11 @@ struct ClueStoreTests {
             if case .met = status["report.acceptance_notice"]?.status {} else { Issue.record("acceptance notice not met") }
             #expect(status["report.result_notice"]?.metOn == nil && status["report.result_notice"]?.dueOn != nil)
             #expect(try await s.reports.follow(submitted.receipt!)?.status == .concluded)
+            // The statistics count it the same way on both backends.
+            let stats = try await s.clues.statistics(today: "2026-01-22")
+            #expect(stats.bySource.map(\.0) == ["portal"] && stats.bySource.map(\.1) == [1])
+            #expect(stats.byForm.map(\.0) == [2] && stats.bySanction.map(\.0) == ["gov.demerit"])
+            #expect(stats.byState.map(\.0) == ["outcome_decided"] && stats.deadlinesMissed == 0 && stats.deadlinesDue >= 2, "\(stats.byState) \(stats.deadlinesMissed)/\(stats.deadlinesDue) \(stats.byForm) \(after.map { ($0.ruleCode, $0.dueOn ?? "", $0.metOn ?? "") })")
             // The ledger holds every step, without the notes' text.
             let steps = try await test.database.withConnection { db in
                 try await db.select().column("details").from("ledger_entries").where("action", .equal, "disposition").all()

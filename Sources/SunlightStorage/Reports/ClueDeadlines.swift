@@ -10,12 +10,19 @@ import SunlightRegime
 /// own. Notices to reporters stop when a handler writes to them (or marks the notice sent).
 enum DeadlineCompletion {
     static let byStep: [String: Set<String>] = [
+        "assign": ["report.register_forwarded"],
         "propose": ["clue.disposition_proposal"],
         "review_held": ["clue.held_review"],
     ]
     /// Stopped by any final state of the clue.
     static let byClosure: Set<String> = ["clue.disposition_proposal", "report.assigned_case", "petition.claim_opinion",
                                          "petition.register_route", "report.register_forwarded", "clue.held_review"]
+    /// Rules for situations a clue is not in by default (a misrouted petition, a report that
+    /// belongs to a higher level, the petition office's own routing step): opened only when the
+    /// situation arises, never on registration — else they would stand overdue on every clue.
+    static let situational: Set<String> = ["petition.object_misrouted", "report.forward_upward", "petition.register_route"]
+    /// Opened only for items forwarded from above.
+    static let forwardedOnly: Set<String> = ["report.register_forwarded"]
     /// Stopped by a message to the reporter.
     static let byNotice: Set<String> = ["report.acceptance_notice", "report.result_notice", "petition.acknowledge"]
 }

@@ -64,6 +64,8 @@ public struct ClueStore: Sendable {
             let context = ReportContext(type: type, source: source, realName: realName, repeatReport: false)
             let start = LocalDate(iso: receivedOn) ?? .today()
             for rule in regime.deadlines.rules(applicableTo: context) where rule.runsFrom == .received || rule.runsFrom == .accepted {
+                if DeadlineCompletion.situational.contains(rule.code) { continue }
+                if DeadlineCompletion.forwardedOnly.contains(rule.code) && source != .transferFromAbove { continue }
                 try await Self.openDeadline(rule, clueID: clueID, start: start, engine: engine, regime: regime, on: tx.sql)
             }
             try await Self.event(clueID, action: "register", from: nil, to: ClueState.received.rawValue, note: nil, by: principal, on: tx)

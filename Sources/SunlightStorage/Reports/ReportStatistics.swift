@@ -26,9 +26,10 @@ extension ClueStore {
                     .from(table)
                 if let year { select = select.where(SQLIdentifier(dateColumn), .like, SQLBind("\(year)-%")) }
                 return try await select.groupBy(SQLIdentifier(column)).all().map { row -> (String, Int) in
+                    // Integers first: PostgreSQL would hand a BIGINT's binary bytes to a String decode.
                     let key: String
-                    if let text = try? row.decode(column: "k", as: String.self) { key = text } else {
-                        key = (try? row.decode(column: "k", as: Int.self)).map(String.init) ?? "—"
+                    if let number = try? row.decode(column: "k", as: Int.self) { key = String(number) } else {
+                        key = (try? row.decode(column: "k", as: String.self)) ?? "—"
                     }
                     return (key, try row.decode(column: "n", as: Int.self))
                 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
