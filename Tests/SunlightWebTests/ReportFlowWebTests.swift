@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SQLKit
 import SunlightContract
+import SunlightStorage
 import SunlightTestSupport
 import Testing
 
@@ -153,6 +155,36 @@ import Testing
             var auditor = Browser(client)
             try await auditor.login("auditor")
             #expect(try await auditor.get("/reports/statistics").status == .forbidden)
+        }
+    }
+
+    @Test func anInspectorNeverSeesAReportAboutThemselves() async throws {
+        let fixture = try await WebFixture.make()
+        let database = fixture.test.database
+        let recorder = fixture.test.recorder
+        try await fixture.run { client in
+            let accounts = AccountStore(database: database, recorder: recorder, bcryptCost: 4)
+            try await accounts.setIDNumber(username: "inspector", idNumber: "360426197503120012", by: .system())
+            var registrar = Browser(client)
+            try await registrar.login("inspector")
+            try await registrar.get("/reports/new")
+            // Registered by someone else about this inspector (a second inspector would do it; the
+            // route is the same): the inspector registers one about a colleague, and one about themself.
+            let other = try await registrar.post("/reports/new", form: ["channel": "letter", "anonymous": "1", "subject_name": "李秀英",
+                                                                        "subject_id_number": "360426198005060023", "text": "李秀英在工程验收中收受好处"])
+            #expect(other.status == .ok)
+            let own = try await registrar.post("/reports/new", form: ["channel": "letter", "anonymous": "1", "subject_name": "王建国",
+                                                                      "subject_id_number": "360426197503120012", "text": "王建国在工程验收中收受好处"])
+            #expect(own.status == .notFound)   // registered, but the page about it is not shown to them
+            let list = try await registrar.get("/reports")
+            #expect(list.text.contains("李秀英") && !list.text.contains("王建国"))
+            let ids: [Int64] = try await database.withConnection { db in
+                try await db.select().column("id").from("reports").where("subject_id_number", .equal, "360426197503120012").all()
+                    .map { try $0.decode(column: "id", as: Int64.self) }
+            }
+            #expect(ids.count == 1)
+            #expect(try await registrar.get("/reports/\(ids[0])").status == .notFound)
+            #expect(try await registrar.post("/reports/\(ids[0])/clue", form: [:]).status == .notFound)
         }
     }
 }

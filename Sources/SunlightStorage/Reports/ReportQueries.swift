@@ -11,6 +11,8 @@ public struct ReportQuery: Sendable {
     public var unlinkedOnly: Bool
     /// Matches the reported person's name or unit (the content is sealed, so not searchable).
     public var q: String?
+    /// Leaves out reports about the person with this ID number (the asking user).
+    public var excludingSubject: String?
     public var page: Int
     public var perPage: Int
 
@@ -40,6 +42,9 @@ extension ReportStore {
                 if let channel = query.channel { select = select.where("channel", .equal, channel.rawValue) }
                 if let type = query.type { select = select.where("report_type", .equal, type.rawValue) }
                 if query.unlinkedOnly { select = select.where(SQLIdentifier("clue_id"), .is, SQLLiteral.null) }
+                if let own = query.excludingSubject {
+                    select = select.where { $0.where(SQLIdentifier("subject_id_number"), .is, SQLLiteral.null).orWhere("subject_id_number", .notEqual, own) }
+                }
                 if let q = query.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
                     let pattern = "%" + q + "%"
                     select = select.where { $0.where("subject_name", .like, pattern).orWhere("subject_unit", .like, pattern) }
@@ -125,5 +130,23 @@ extension ReportStore {
                       subjectUnit: try row.decode(column: "subject_unit", as: String.self),
                       clueID: try row.decode(column: "clue_id", as: Int64?.self),
                       reporterStatus: ReporterStatus(rawValue: try row.decode(column: "reporter_status", as: String.self)) ?? .received)
+    }
+}
+
+extension ReportStore {
+    /// Whether the report is about the asking user (their account's ID number is the report's
+    /// subject's): such a user is answered as if the report did not exist.
+    public func isAbout(_ reportID: Int64, principal: Principal) async throws -> Bool {
+        try await recorder.database.withConnection { db in
+            guard let own = try await ClueStore.accountIDNumber(principal, on: db) else { return false }
+            let subject = try await db.select().column("subject_id_number").from("reports").where("id", .equal, reportID).first()?
+                .decode(column: "subject_id_number", as: String?.self)
+            return subject == own
+        }
+    }
+
+    /// The asking user's own ID number, to leave reports about them out of lists.
+    public func accountIDNumber(of principal: Principal) async throws -> String? {
+        try await recorder.database.withConnection { db in try await ClueStore.accountIDNumber(principal, on: db) }
     }
 }

@@ -35,11 +35,13 @@ struct ReportPages {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try Self.requireHandler(context)
+        let principal = try Self.requireHandler(context)
         let language = context.language
         let q = request.uri.queryParameters.get("q")
         let page = request.uri.queryParameters.get("page").flatMap(Int.init) ?? 1
-        let (rows, total) = try await reports.list(ReportQuery(q: q, page: page))
+        var query = ReportQuery(q: q, page: page)
+        query.excludingSubject = try await reports.accountIDNumber(of: principal)
+        let (rows, total) = try await reports.list(query)
         let items: [[String: Any]] = rows.map { report in
             var item: [String: Any] = [
                 "id": report.id, "reference": report.reference, "receivedOn": report.receivedOn,
@@ -128,9 +130,10 @@ struct ReportPages {
                 identity: ReporterIdentity? = nil) async throws -> Response {
         let principal = try context.requirePrincipal()
         let language = context.language
+        // The person reported on never sees the report, even as an inspector.
+        if try await reports.isAbout(id, principal: principal) { throw WebError.notFound }
         let report: ReportDetail
         do { report = try await reports.detail(id) } catch is RecordNotFound { throw WebError.notFound }
-        // The person reported on never sees the report, even as an inspector.
         if let clueID = report.clueID, (try? await clues.get(clueID, for: principal)) == nil { throw WebError.notFound }
         var values: [String: Any] = [
             "id": report.id, "reportID": report.id, "reference": report.reference, "receivedOn": report.receivedOn, "receivedAt": DisplayTime.local(report.receivedAt),
@@ -186,6 +189,7 @@ struct ReportPages {
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try Self.requireHandler(context)
         let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
         var request = request
         let form = try await FormBody.read(&request, context: context)
         do {
@@ -199,6 +203,7 @@ struct ReportPages {
 
     @Sendable func openClue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try Self.requireHandler(context)
+        try await requireNotAbout(try Self.id(context), principal)
         let clueID = try await clues.open(fromReport: try Self.id(context), by: principal)
         return Response(status: .seeOther, headers: [.location: "/clues/\(clueID)"])
     }
@@ -206,6 +211,7 @@ struct ReportPages {
     @Sendable func link(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try Self.requireHandler(context)
         let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
         var request = request
         let form = try await FormBody.read(&request, context: context)
         guard let clueID = form["clue_id"].flatMap(Int64.init) else { throw WebError.notFound }
@@ -216,6 +222,7 @@ struct ReportPages {
     @Sendable func requestIdentity(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try Self.requireHandler(context)
         let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
         var request = request
         let form = try await FormBody.read(&request, context: context)
         do {
@@ -230,6 +237,7 @@ struct ReportPages {
         let principal = try context.requirePrincipal()
         guard AccessPolicy.approvesDispositions(principal.role) else { throw WebError.forbidden }
         let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
         var request = request
         let form = try await FormBody.read(&request, context: context)
         guard let requestID = form["request_id"].flatMap(Int64.init) else { throw WebError.notFound }
@@ -248,6 +256,7 @@ struct ReportPages {
     @Sendable func showIdentity(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try Self.requireHandler(context)
         let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
         do {
             let identity = try await reports.revealIdentity(reportID: id, by: principal)
             var response = try await render(id, request: request, context: context, flash: nil,
@@ -260,10 +269,16 @@ struct ReportPages {
     }
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try Self.requireHandler(context)
+        let principal = try Self.requireHandler(context)
+        try await requireNotAbout(try Self.id(context), principal)
         guard let file = context.parameters.get("file", as: Int64.self),
               let (info, data) = try await reports.file(file, reportID: try Self.id(context)) else { throw WebError.notFound }
         return PortalPages.attachment(info, data)
+    }
+
+    /// The person a report is about is answered as if it did not exist (信访工作条例 Art. 30).
+    func requireNotAbout(_ id: Int64, _ principal: Principal) async throws {
+        if try await reports.isAbout(id, principal: principal) { throw WebError.notFound }
     }
 
     static func id(_ context: AppRequestContext) throws -> Int64 {
