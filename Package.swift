@@ -36,8 +36,9 @@ let package = Package(
         .target(name: "SunlightDomain", swiftSettings: swiftSettings),
         // The data contract as data: datasets, fields, aliases, enums, and parsing a cell into a value.
         .target(name: "SunlightContract", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
-        // The supervision rules of `rules.md`: typed input, evaluation, findings. No I/O.
-        .target(name: "SunlightRules", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // The supervision rules of `rules.md`: typed input, evaluation, findings. No I/O. Cardinal's indicators
+        // and the OCDS → tenders/bids mapping come from SunlightProcurement, so they run as rules of the same catalog.
+        .target(name: "SunlightRules", dependencies: ["SunlightDomain", "SunlightProcurement"], swiftSettings: swiftSettings),
         // The regime as data: deadlines on the working-day calendar, the clue workflow, four forms, sanctions, recusal.
         .target(name: "SunlightRegime", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
         // Procurement: streaming OCDS reading, Cardinal's indicators with its settings and output, coverage. No SQL, no HTTP.
@@ -69,6 +70,7 @@ let package = Package(
             name: "SunlightStorage",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules", "SunlightReports", "SunlightRegime",
+                "SunlightProcurement",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -82,7 +84,7 @@ let package = Package(
         .target(
             name: "SunlightImport",
             dependencies: [
-                "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightStorage",
+                "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightStorage", "SunlightProcurement",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -130,7 +132,7 @@ let package = Package(
         .testTarget(name: "SunlightContractTests", dependencies: ["SunlightContract", "SunlightDomain"]),
         .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
         .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
-        .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain"]),
+        .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain", "SunlightProcurement"]),
         .testTarget(name: "SunlightProcurementTests", dependencies: ["SunlightProcurement", "SunlightDomain"]),
         .testTarget(name: "SunlightRegimeTests", dependencies: ["SunlightRegime", "SunlightDomain"]),
         .testTarget(name: "SunlightReportsTests", dependencies: ["SunlightReports", "SunlightDomain"]),
@@ -139,7 +141,7 @@ let package = Package(
             name: "SunlightStorageTests",
             dependencies: [
                 "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
-                "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightReports", "SunlightRegime",
+                "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightReports", "SunlightRegime", "SunlightProcurement",
             ]
         ),
         .testTarget(

@@ -213,7 +213,7 @@ public struct Importer: Sendable {
         return deleted
     }
 
-    private static func record(_ report: ImportReport, started: String, principal: Principal, tx: WriteTransaction) async throws -> Int64 {
+    static func record(_ report: ImportReport, started: String, principal: Principal, tx: WriteTransaction) async throws -> Int64 {
         var kept = report.errors
         if let problem = report.fileError {
             // The file-level problem is kept with the row problems, marked by its `file:` code.

@@ -10,7 +10,7 @@
 /// Identifiers written as JSON numbers are kept as their decimal text, and an organisation
 /// reference given as a single object where OCDS wants an array becomes a one-element array —
 /// the corrections Cardinal's `prepare` command always applies.
-public struct ContractingProcess: Sendable {
+public struct ContractingProcess: Sendable, Codable {
     /// `/ocid`.
     public var ocid: String
     /// 1-based line of the input where this process starts (for a packaged or record-compiled
@@ -40,7 +40,7 @@ public struct ContractingProcess: Sendable {
 }
 
 /// A reference to an organisation (`buyer`, `procuringEntity`, a tenderer, a supplier).
-public struct OrganizationReference: Sendable, Hashable {
+public struct OrganizationReference: Sendable, Hashable, Codable {
     /// `id` as a string (a JSON number is kept as its text); nil if absent, redacted or not a
     /// string/number.
     public var id: String?
@@ -77,7 +77,7 @@ public struct Amount: Sendable, Hashable {
 }
 
 /// `value`: an amount and a currency, each nil if absent or of the wrong type.
-public struct MonetaryValue: Sendable, Hashable {
+public struct MonetaryValue: Sendable, Hashable, Codable {
     public var amount: Amount?
     public var currency: String?
 
@@ -88,7 +88,7 @@ public struct MonetaryValue: Sendable, Hashable {
 }
 
 /// `/tender`.
-public struct Tender: Sendable {
+public struct Tender: Sendable, Codable {
     public var id: String?
     public var status: String?
     public var procurementMethod: String?
@@ -113,7 +113,7 @@ public struct Tender: Sendable {
 }
 
 /// `/bids/details[]`.
-public struct Bid: Sendable {
+public struct Bid: Sendable, Codable {
     public var id: String?
     public var status: String?
     public var date: OCDSDate?
@@ -129,7 +129,7 @@ public struct Bid: Sendable {
 /// Evidence a Chinese e-bidding platform records about a bid submission, carried in OCDS as the
 /// extension object `bids.details[].sunlight`. The `bid.same_*` signals of rules.md compare these
 /// between bidders of one tender (实施条例 Art. 40: same device, same bond account, same contact).
-public struct BidEvidence: Sendable, Hashable {
+public struct BidEvidence: Sendable, Hashable, Codable {
     /// Machine code of the device that produced or uploaded the bid file (MAC, disk serial…).
     public var deviceID: String?
     /// Upload IP address.
@@ -157,7 +157,7 @@ public struct BidEvidence: Sendable, Hashable {
 }
 
 /// `/awards[]`.
-public struct Award: Sendable {
+public struct Award: Sendable, Codable {
     public var id: String?
     public var status: String?
     public var date: OCDSDate?
@@ -176,7 +176,7 @@ public struct Award: Sendable {
 }
 
 /// `/contracts[]`, minimal.
-public struct Contract: Sendable {
+public struct Contract: Sendable, Codable {
     public var id: String?
     public var awardID: String?
     public var status: String?
@@ -187,7 +187,7 @@ public struct Contract: Sendable {
 }
 
 /// `/parties[]`.
-public struct Party: Sendable {
+public struct Party: Sendable, Codable {
     public var id: String?
     public var name: String?
     public var roles: [String]

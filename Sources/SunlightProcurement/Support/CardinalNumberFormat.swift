@@ -4,8 +4,8 @@
 ///
 /// Swift's `description` already produces the shortest round-tripping digits; only the layout
 /// differs (Swift writes `1e-05` and `1e+16`), so the digits are re-laid-out with ryu's rules.
-enum CardinalNumberFormat {
-    static func format(_ value: Double) -> String {
+public enum CardinalNumberFormat {
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
         let text = value.magnitude.description

@@ -1,4 +1,5 @@
-/// The rules Sunlight runs, in the catalog order of rules.md.
+/// The rules Sunlight runs, in the catalog order of rules.md: the Chinese rules, then Cardinal's
+/// eleven indicators over OCDS processes.
 public enum RuleCatalog {
     public static let all: [any SupervisionRule] = [
         DeceasedRecipientRule(), OfficialRecipientRule(), VehicleOwnerRecipientRule(), CompanyLinkedRecipientRule(),
@@ -12,7 +13,7 @@ public enum RuleCatalog {
         BidCommonOwnerRule(), BidIdenticalPricesRule(), BidRegularPricesRule(), BidNearCeilingRule(),
         BidPerennialLoserRule(), BidLoyalWinnerRule(), BidRotationRule(),
         ServiceOverdueRule(), ServiceStalledRule(),
-    ]
+    ] + CardinalIndicatorRule.all
 
     private static let byCode: [String: Int] = {
         var map: [String: Int] = [:]

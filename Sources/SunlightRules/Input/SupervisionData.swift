@@ -1,4 +1,5 @@
 import SunlightDomain
+import SunlightProcurement
 
 /// Everything the rules read, interned, sorted and indexed once (`SupervisionDataBuilder.build()`),
 /// then shared read-only by every rule — concurrently, since it is an immutable value.
@@ -37,6 +38,8 @@ public struct SupervisionData: Sendable {
     let payments: [PaymentRecord]
     let projects: [ProjectRow]
     let serviceCases: [ServiceCaseRecord]
+    /// OCDS contracting processes, in import order (Cardinal's indicators fold them in order).
+    let processes: [ContractingProcess]
     /// `tenders`, one per tender_id (a repeated tender_id: the later row).
     let tenders: [TenderRecord]
     /// `bids`, one per (tender_id, bidder_uscc) (repeated: the later row), sorted by tender_id
@@ -150,6 +153,8 @@ public struct SupervisionData: Sendable {
         budgets = b.budgets
         projects = b.projects
         serviceCases = b.serviceCases
+        processes = b.processes
+        b.processes = []
         (tenders, bids, bidGroups, bidGroupOfTender) = Self.procurement(tenders: b.tenders, bids: b.bids, symbols: symbols)
         b.tenders = []
         b.bids = []

@@ -1,4 +1,5 @@
 import SunlightDomain
+import SunlightProcurement
 
 /// Collects imported rows into a `SupervisionData`.
 ///
@@ -29,6 +30,7 @@ public struct SupervisionDataBuilder: Sendable {
     var serviceCases: [ServiceCaseRecord] = []
     var tenders: [TenderRecord] = []
     var bids: [BidRecord] = []
+    var processes: [ContractingProcess] = []
 
     /// Raw ID symbol → what it reads as.
     var idCache: [Int32: ParsedID] = [:]

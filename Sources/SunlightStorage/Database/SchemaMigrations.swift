@@ -108,5 +108,8 @@ public enum SchemaMigrations {
             // An account's person, for recusal and so a reported person never sees the matter.
             try await db.raw("ALTER TABLE users ADD COLUMN id_number TEXT").run()
         },
+        Migration(version: 8, name: "OCDS contracting processes") { db, kind in
+            try await OCDSProcessStore.createTable(on: db, kind: kind)
+        },
     ]
 }

@@ -4,6 +4,7 @@ import SQLKit
 import SQLiteKit
 import SunlightContract
 import SunlightDomain
+import SunlightProcurement
 import SunlightRules
 
 /// What a scan reads: the rules' input, a fingerprint of each dataset's rows, and the lookups
@@ -133,6 +134,16 @@ public struct SupervisionLoader: Sendable {
                                             completedAt: r.instant("completed_at"), timeLimitDays: Int(r.integer("time_limit_days") ?? 0),
                                             status: r.optional("status")))
         }
+        // OCDS processes before the tenders and bids CSVs: a CSV row for the same tender (and
+        // bidder) is a later row, and wins (data-contract.md, OCDS mapping).
+        try await Self.stream(name: "ocds", table: "ocds_processes", ["process"], db, state) { r, s in
+            guard let process = try? StoredProcess.decode(r.text("process")) else {
+                s.undecodableProcesses += 1
+                return
+            }
+            s.builder.append(process)
+        }
+        if state.fingerprints["ocds"]?.count == 0 { state.fingerprints["ocds"] = nil }
         try await Self.stream(GovernmentData.tenders,
                               ["tender_id", "title", "buyer_unit_code", "method", "ceiling", "published_date", "deadline", "award_date",
                                "winner_uscc", "award_amount"], db, state) { r, s in
@@ -159,14 +170,18 @@ public struct SupervisionLoader: Sendable {
     /// `Decodable` per cell: loading is most of a scan's time); on PostgreSQL through SQLKit.
     private static func stream(_ dataset: SunlightContract.Dataset, _ columns: [String], _ db: RowSource, _ state: LoadState,
                                _ body: @escaping @Sendable (any StoredRow, LoadState) -> Void) async throws {
-        state.fingerprints[dataset.name] = DatasetFingerprint()
-        let name = dataset.name
+        try await stream(name: dataset.name, table: dataset.table, columns, db, state, body)
+    }
+
+    private static func stream(name: String, table: String, _ columns: [String], _ db: RowSource, _ state: LoadState,
+                               _ body: @escaping @Sendable (any StoredRow, LoadState) -> Void) async throws {
+        state.fingerprints[name] = DatasetFingerprint()
         @Sendable func consume(_ row: any StoredRow) {
             state.fingerprints[name]!.add(row.text("record_hash"))
             body(row, state)
         }
         let list = (columns + ["record_hash"]).joined(separator: ", ")
-        let sql = "SELECT \(list) FROM \(dataset.table) ORDER BY id"
+        let sql = "SELECT \(list) FROM \(table) ORDER BY id"
         switch db {
         case .sqlite(let connection):
             try await connection.query(sql, []) { row in consume(SQLiteStoredRow(row: row)) }
@@ -187,6 +202,8 @@ private final class LoadState: @unchecked Sendable {
     var builder = SupervisionDataBuilder()
     var fingerprints: [String: DatasetFingerprint] = [:]
     var placement = FindingPlacement()
+    /// Stored processes that no longer decode (written by a newer Sunlight): counted, not guessed.
+    var undecodableProcesses = 0
 }
 
 /// A stored row, read by column name with the contract's storage forms (ISO dates and instants,
