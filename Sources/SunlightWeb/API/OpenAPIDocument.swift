@@ -131,7 +131,7 @@ enum OpenAPIDocument {
         ]
         paths["/api/v1/imports"] = ["post": [
             "operationId": "import_file", "summary": "Import a dataset file (CSV or XLSX) sent as the body",
-            "parameters": [["name": "dataset", "in": "query", "required": true, "schema": ["type": "string", "enum": Contract.datasets.map(\.name)]],
+            "parameters": [["name": "dataset", "in": "query", "required": true, "schema": ["type": "string", "enum": Contract.datasets.map(\.name) + ["ocds"]]],
                            ["name": "file_name", "in": "query", "schema": ["type": "string"]],
                            ["name": "skip_invalid", "in": "query", "schema": ["type": "boolean"]]],
             "requestBody": ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]],
