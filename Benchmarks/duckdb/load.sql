@@ -86,10 +86,14 @@ SELECT CAST(year AS INTEGER) AS year, trim(unit_code) AS unit_code, trim(categor
        txt(project_code) AS project_code, yuan(amount) AS amount
 FROM read_csv('{data}/budgets.csv', header = true, all_varchar = true);
 
+-- payee: the payee key (payee_code upper-cased, else the account without spaces or hyphens,
+-- else the name); payee_person: a payee_code that is a valid resident ID (paid in person).
 CREATE OR REPLACE TABLE payments AS
 SELECT trim(voucher_no) AS voucher_no, trim(unit_code) AS unit_code, d(date) AS date, trim(payee_name) AS payee_name,
        txt(upper(payee_code)) AS payee_code,
        coalesce(txt(upper(payee_code)), acct(payee_account), trim(payee_name)) AS payee,
+       CASE WHEN length(trim(payee_code)) IN (15, 18) AND id_birth(id_key(payee_code)) IS NOT NULL
+            THEN id_key(payee_code) END AS payee_person,
        yuan(amount) AS amount, txt(category) AS category, txt(project_code) AS project_code,
        NULLIF(id_key(approver_id_number), '') AS approver_id
 FROM read_csv('{data}/payments.csv', header = true, all_varchar = true);

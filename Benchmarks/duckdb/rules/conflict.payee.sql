@@ -7,8 +7,7 @@ WITH holders AS (
     SELECT p.rowid AS payment, l.id AS holder
     FROM payments p JOIN company_links l ON l.uscc = p.payee_code
     UNION ALL
-    SELECT rowid, id_key(payee_code) FROM payments
-    WHERE payee_code IS NOT NULL AND id_birth(id_key(payee_code)) IS NOT NULL
+    SELECT rowid, payee_person FROM payments WHERE payee_person IS NOT NULL
 ), candidates AS (
     SELECT payment, holder AS official FROM holders
     UNION ALL
