@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SunlightImport
 import SunlightProcurement
 
 /// `sunlight ocds`: procurement data in OCDS, read straight from files — Cardinal's
@@ -115,13 +116,15 @@ struct OCDSCommand: ParsableCommand {
 
 /// `sunlight bench ocds`: the real samples repeated to a large JSON Lines file, read and run
 /// through every indicator; prints MB/s, processes/s, seconds for the indicators, peak memory.
-struct OCDSBench: ParsableCommand {
+struct OCDSBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ocds", abstract: "OCDS ingestion and indicators over repeated real samples.")
     @Option(name: .long, help: "Size of the generated file in MB.") var megabytes: Int = 1024
     @Option(name: .long, help: "Directory of OCDS samples (default ../shared/fixtures/ocds).") var samples: String = "../shared/fixtures/ocds"
     @Option(name: .long, help: "Work directory for the generated file.") var work: String = FileManager.default.temporaryDirectory.path
+    @Flag(name: .long, help: "Also import the file into a fresh SQLite database (sunlight import ocds: stored processes, ledger) and time it.")
+    var intoDatabase = false
 
-    func run() throws {
+    func run() async throws {
         let lines = try Self.sampleLines(URL(fileURLWithPath: samples))
         guard !lines.isEmpty else { throw OCDSCommand.fail("样例目录中没有 OCDS 数据：\(samples)", "no OCDS samples in \(samples)") }
         let url = URL(fileURLWithPath: work).appendingPathComponent("sunlight-bench-ocds.jsonl")
@@ -148,6 +151,26 @@ struct OCDSBench: ParsableCommand {
         print(figures)
         print(String(format: "ingestion: %.1f MB/s, %.0f processes/s; indicators: %.2f s; peak memory %d MiB",
                      figures.megabytesPerSecond, figures.processesPerSecond, figures.indicatorSeconds, PeakMemory.current() / 1024))
+        if intoDatabase { try await importIntoDatabase(url, bytes: written) }
+    }
+
+    /// `sunlight import ocds` of the same file into a new SQLite database: every process encoded,
+    /// hashed, stored and entered in the ledger in one transaction.
+    func importIntoDatabase(_ url: URL, bytes: Int) async throws {
+        let path = URL(fileURLWithPath: work).appendingPathComponent("sunlight-bench-ocds-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm", ".ledger-key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        var options = DatabaseOptions()
+        options.database = path
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = try await CommandSupport.withWorkspace(options) { workspace in
+            try await OCDSImporter(recorder: workspace.recorder).run(file: url, by: .system("bench"))
+        }
+        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        print(String(format: "import into SQLite: %d processes in %.1f s: %.1f MB/s, %.0f processes/s; peak memory %d MiB",
+                     report.inserted, seconds, Double(bytes) / 1e6 / seconds, Double(report.inserted) / seconds, PeakMemory.current() / 1024))
     }
 
     /// Every release or compiled release in the sample files, as one compact JSON line each.
