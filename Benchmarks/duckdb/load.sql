@@ -73,30 +73,54 @@ SELECT trim(program) AS program,
        coalesce(exclusive_with, '') AS exclusive_with, TRY_CAST(min_age AS INTEGER) AS min_age
 FROM read_csv('{data}/programs.csv', header = true, all_varchar = true);
 
-CREATE OR REPLACE TABLE benefits AS
-SELECT trim(program) AS program, trim(period) AS period,
-       strptime(trim(period) || '-01', '%Y-%m-%d')::DATE AS period_start,
-       upper(trim(coalesce(id_number, ''))) AS id_raw, id_key(id_number) AS id, id_birth(id_key(id_number)) AS birth, name,
-       txt(household_id) AS household_id, txt(village_code) AS village_code,
-       yuan(amount) AS amount, acct(account) AS account, d(paid_date) AS paid_date
-FROM read_csv('{data}/benefits.csv', header = true, all_varchar = true);
-
 CREATE OR REPLACE TABLE budgets AS
 SELECT CAST(year AS INTEGER) AS year, trim(unit_code) AS unit_code, trim(category) AS category,
        txt(project_code) AS project_code, yuan(amount) AS amount
 FROM read_csv('{data}/budgets.csv', header = true, all_varchar = true);
 
+-- The two big files: read as text first, then typed. Their IDs are normalised once per
+-- distinct spelling (id_map) rather than once per row.
+CREATE OR REPLACE TEMP TABLE benefits_csv AS
+SELECT * FROM read_csv('{data}/benefits.csv', header = true, all_varchar = true);
+
+CREATE OR REPLACE TEMP TABLE payments_csv AS
+SELECT * FROM read_csv('{data}/payments.csv', header = true, all_varchar = true);
+
+CREATE OR REPLACE TEMP TABLE id_map AS
+WITH spellings AS (
+    SELECT DISTINCT id_number AS raw FROM benefits_csv
+    UNION SELECT payee_code FROM payments_csv
+    UNION SELECT approver_id_number FROM payments_csv
+), keyed AS (
+    SELECT raw, id_key(raw) AS id FROM spellings WHERE raw IS NOT NULL
+)
+SELECT raw, id, id_birth(id) AS birth FROM keyed;
+
+-- birth IS NOT NULL = the ID could be read (checksum and birth date right).
+CREATE OR REPLACE TABLE benefits AS
+SELECT trim(b.program) AS program, trim(b.period) AS period,
+       strptime(trim(b.period) || '-01', '%Y-%m-%d')::DATE AS period_start,
+       upper(trim(coalesce(b.id_number, ''))) AS id_raw, coalesce(m.id, '') AS id, m.birth, b.name,
+       txt(b.household_id) AS household_id, txt(b.village_code) AS village_code,
+       yuan(b.amount) AS amount, acct(b.account) AS account, d(b.paid_date) AS paid_date
+FROM benefits_csv b LEFT JOIN id_map m ON m.raw = b.id_number;
+
 -- payee: the payee key (payee_code upper-cased, else the account without spaces or hyphens,
 -- else the name); payee_person: a payee_code that is a valid resident ID (paid in person).
 CREATE OR REPLACE TABLE payments AS
-SELECT trim(voucher_no) AS voucher_no, trim(unit_code) AS unit_code, d(date) AS date, trim(payee_name) AS payee_name,
-       txt(upper(payee_code)) AS payee_code,
-       coalesce(txt(upper(payee_code)), acct(payee_account), trim(payee_name)) AS payee,
-       CASE WHEN length(trim(payee_code)) IN (15, 18) AND id_birth(id_key(payee_code)) IS NOT NULL
-            THEN id_key(payee_code) END AS payee_person,
-       yuan(amount) AS amount, txt(category) AS category, txt(project_code) AS project_code,
-       NULLIF(id_key(approver_id_number), '') AS approver_id
-FROM read_csv('{data}/payments.csv', header = true, all_varchar = true);
+SELECT trim(p.voucher_no) AS voucher_no, trim(p.unit_code) AS unit_code, d(p.date) AS date, trim(p.payee_name) AS payee_name,
+       txt(upper(p.payee_code)) AS payee_code,
+       coalesce(txt(upper(p.payee_code)), acct(p.payee_account), trim(p.payee_name)) AS payee,
+       CASE WHEN payee.birth IS NOT NULL THEN payee.id END AS payee_person,
+       yuan(p.amount) AS amount, txt(p.category) AS category, txt(p.project_code) AS project_code,
+       NULLIF(approver.id, '') AS approver_id
+FROM payments_csv p
+LEFT JOIN id_map payee ON payee.raw = p.payee_code
+LEFT JOIN id_map approver ON approver.raw = p.approver_id_number;
+
+DROP TABLE benefits_csv;
+DROP TABLE payments_csv;
+DROP TABLE id_map;
 
 CREATE OR REPLACE TABLE projects AS
 SELECT trim(project_code) AS project_code, trim(unit_code) AS unit_code, yuan(approved_budget) AS approved_budget,

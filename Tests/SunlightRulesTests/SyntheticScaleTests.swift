@@ -126,7 +126,9 @@ struct SyntheticScaleTests {
         let (_, _, results) = Synthetic.scanAll(scale: 0.002)
         #expect(results.count == RuleCatalog.all.count)
         for result in results {
-            #expect(result.status == .computed, "\(result.code)")
+            // The synthetic data has no OCDS processes: Cardinal's rules say so.
+            let cardinal = RuleCatalog.rule(code: result.code) is CardinalIndicatorRule
+            #expect(cardinal ? result.status != .computed : result.status == .computed, "\(result.code)")
             #expect(result.findings.count == result.flagged)
             #expect(Set(result.findings.map(\.subject)).count == result.findings.count, "\(result.code): one finding per subject")
             let subjects = result.findings.map(\.subject)

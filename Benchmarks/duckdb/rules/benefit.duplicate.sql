@@ -1,7 +1,10 @@
 -- benefit.duplicate 重复领取: one person gets the same program twice in a period, or two mutually
 -- exclusive programs in the same period. Subject id|period.
-WITH paid AS (
-    SELECT id, period, program FROM benefits WHERE id <> ''
+WITH multi AS (
+    -- (person, period) with more than one payment: the only candidates
+    SELECT id, period FROM benefits WHERE id <> '' GROUP BY id, period HAVING count(*) > 1
+), paid AS (
+    SELECT b.id, b.period, b.program FROM benefits b JOIN multi USING (id, period)
 ), repeated AS (
     SELECT id, period FROM paid GROUP BY id, period, program HAVING count(*) > 1
 ), exclusive AS (
