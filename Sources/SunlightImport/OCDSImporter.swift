@@ -26,9 +26,7 @@ public struct OCDSImporter: Sendable {
         let fileName = fileName ?? file.lastPathComponent
         let sha256 = try Importer.sha256(of: file)
         let started = Timestamps.now()
-        var report = ImportReport(dataset: Self.datasetName, fileName: fileName, fileSHA256: sha256, status: .rejected,
-                                  rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejectedRows: 0,
-                                  errors: [], errorCount: 0, fileError: nil)
+        var report = ImportReport.starting(dataset: Self.datasetName, fileName: fileName, fileSHA256: sha256)
         var readOptions = ReadOptions()
         readOptions.skipInvalid = options.skipInvalid
         let readerOptions = readOptions
@@ -74,11 +72,7 @@ public struct OCDSImporter: Sendable {
             // Nothing of the file is kept; the attempt is recorded with the problem.
             report.fileError = FileProblem(line: error.line, code: "ocds." + error.kind.rawValue,
                                            messageZh: error.messageZh, messageEn: error.messageEn)
-            let final = report
-            report.importID = try await recorder.write(by: principal) { tx in
-                try await Importer.record(final, started: started, principal: principal, tx: tx)
-            }
-            return report
+            return try await Importer.recordAttempt(report, started: started, recorder: recorder, principal: principal)
         }
     }
 
