@@ -6,7 +6,9 @@ import Foundation
 /// screen readers. The pages put a table of the same edges under every drawing.
 struct NetworkGraph {
     enum Kind: Int, CaseIterable, Comparable {
-        case company, person, device, account, contact, buyer
+        // The shared people, machines, accounts and contacts (the evidence) sort first, so they
+        // take the inner circle.
+        case person, device, account, contact, company, buyer
 
         static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -77,7 +79,7 @@ struct NetworkGraph {
         let omitted: Int
     }
 
-    static let maxNodes = 36
+    static let maxNodes = 30
 
     /// Draws `nodes` (in priority order: when there are more than `maxNodes`, the first are kept)
     /// and the `edges` between kept nodes.
@@ -111,13 +113,19 @@ struct NetworkGraph {
         let (positioned, size) = placed
 
         var body = ""
+        // Edge labels crowd the centre of a busy star: then only edges away from the anchor carry
+        // one (every label is in the edge's tooltip and the table under the drawing).
+        let labelAll = edges.count <= 14
         for edge in edges {
             guard let a = positioned[edge.from], let b = positioned[edge.to] else { continue }
             let width = 1.2 + Double(min(max(edge.weight, 1), 6)) * 0.6
             body += "<g class=\"edge\"><line x1=\"\(f(a.0))\" y1=\"\(f(a.1))\" x2=\"\(f(b.0))\" y2=\"\(f(b.1))\" stroke=\"#98a2b3\" stroke-width=\"\(f(width))\""
             body += edge.dashed ? " stroke-dasharray=\"5 4\">" : ">"
             body += "<title>\(HTML.escape(label(of: edge.from, kept)) + " — " + HTML.escape(label(of: edge.to, kept))): \(HTML.escape(edge.label))</title></line>"
-            body += "<text x=\"\(f((a.0 + b.0) / 2))\" y=\"\(f((a.1 + b.1) / 2 - 3))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#344054\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTML.escape(short(edge.label, 12)))</text></g>"
+            if labelAll || (edge.from != anchor && edge.to != anchor) {
+                body += "<text x=\"\(f((a.0 + b.0) / 2))\" y=\"\(f((a.1 + b.1) / 2 - 3))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#344054\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTML.escape(short(edge.label, 12)))</text>"
+            }
+            body += "</g>"
         }
         for node in kept {
             guard let (x, y) = positioned[node.id] else { continue }
@@ -140,7 +148,7 @@ struct NetworkGraph {
             }
             var group = "<g class=\"node node-\(node.kind.key)\">" + shape
             group += "<text x=\"\(f(x))\" y=\"\(f(y + 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#fff\">\(node.kind.glyph(language))</text>"
-            group += "<text x=\"\(f(x))\" y=\"\(f(y + (isAnchor ? 34 : 28)))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#101828\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTML.escape(short(node.label, 10)))</text>"
+            group += "<text x=\"\(f(x))\" y=\"\(f(y + (isAnchor ? 34 : 28)))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#101828\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTML.escape(short(node.label, 9)))</text>"
             group += "<title>\(HTML.escape(node.label))</title></g>"
             if let href = node.href { group = "<a href=\"\(HTML.escape(href))\">" + group + "</a>" }
             body += group
@@ -182,26 +190,26 @@ struct NetworkGraph {
             let group = nodes.filter { $0.id != focus && (level[$0.id] ?? deepest) == depth }.sorted(by: order)
             if !group.isEmpty { groups.append(group) }
         }
-        // Circles of growing radius, each holding as many nodes as fit 64 units apart; a group
+        // Circles of growing radius, each holding as many nodes as fit 84 units apart; a group
         // starts on a new circle.
         var circles: [[Node]] = []
         for group in groups {
             var rest = group[...]
             while !rest.isEmpty {
-                let radius = 120.0 + 80.0 * Double(circles.count)
-                let capacity = max(6, Int(2 * Double.pi * radius / 64))
+                let radius = ringRadius(circles.count)
+                let capacity = max(6, Int(2 * Double.pi * radius / 84))
                 circles.append(Array(rest.prefix(capacity)))
                 rest = rest.dropFirst(capacity)
             }
         }
-        let outer = 120.0 + 80.0 * Double(max(0, circles.count - 1))
+        let outer = ringRadius(max(0, circles.count - 1))
         let half = circles.isEmpty ? 80.0 : outer + 70
         let width = max(560.0, 2 * half), height = 2 * half + 30
         let cx = width / 2, cy = half
         var positions: [String: (Double, Double)] = [focus: (cx, cy)]
         var angles: [String: Double] = [:]
         for (index, circle) in circles.enumerated() {
-            let radius = 120.0 + 80.0 * Double(index)
+            let radius = ringRadius(index)
             let step = 2 * Double.pi / Double(circle.count)
             // Inner groups start at the top; outer ones turn so nodes sit near their parents.
             var members = circle
@@ -231,6 +239,8 @@ struct NetworkGraph {
         }
         return (positions, (width, height))
     }
+
+    static func ringRadius(_ index: Int) -> Double { 140 + 105 * Double(index) }
 
     static func cycle(_ nodes: [Node], centre: String?) -> ([String: (Double, Double)], (Double, Double)) {
         let ring = nodes.filter { $0.id != centre }

@@ -196,16 +196,20 @@ struct NetworkPages {
                                    weight: use.tenders.count, dashed: !use.sameTender))
             }
         }
-        for co in network.coBidders {
-            nodes.append(company(co.uscc, co.name))
+        // The busiest co-bidders and buyers first, then the rest while room is left.
+        var later: [NetworkGraph.Node] = []
+        for (index, co) in network.coBidders.enumerated() {
+            if index < 12 { nodes.append(company(co.uscc, co.name)) } else { later.append(company(co.uscc, co.name)) }
             edges.append(.init(from: focus, to: "c:" + co.uscc, label: fill("proc_edge_cobid", language, n: co.sharedTenders),
                                weight: co.sharedTenders))
         }
-        for buyer in network.buyers {
+        for (index, buyer) in network.buyers.enumerated() {
             let id = "b:" + buyer.unitCode
-            nodes.append(.init(id: id, kind: .buyer, label: buyer.unitName ?? buyer.unitCode, href: buyerPath(buyer.unitCode)))
+            let node = NetworkGraph.Node(id: id, kind: .buyer, label: buyer.unitName ?? buyer.unitCode, href: buyerPath(buyer.unitCode))
+            if index < 6 { nodes.append(node) } else { later.append(node) }
             edges.append(.init(from: focus, to: id, label: fill("proc_edge_buyer", language, n: buyer.bids, w: buyer.wins), weight: buyer.bids))
         }
+        nodes += later
         return NetworkGraph.draw(nodes: nodes, edges: edges, layout: .radial(focus: focus), idPrefix: "network",
                                  title: Strings.text("proc_network_of", language) + "：" + (network.name ?? network.uscc),
                                  description: Strings.text("proc_graph_desc_company", language), language: language)

@@ -21,6 +21,7 @@ enum ProcurementStrings {
         "proc_wins": ("中标次数", "Wins"),
         "proc_losses": ("未中标", "Lost"),
         "proc_bidders": ("投标人", "Bidders"),
+        "proc_star_winner": ("★ 为该项目中标人。", "★ marks the tender's winner."),
         "proc_tender": ("招标项目", "Tender"),
         "proc_winner": ("中标人", "Winner"),
         "proc_published": ("公告日期", "Published"),
