@@ -51,7 +51,7 @@ enum EvidenceHTML {
                 }.joined(separator: "、")
             }
         case .string(let text), .number(let text):
-            html += link(text, key: key) ?? HTML.escape(text)
+            html += (link(text, key: key) ?? HTML.escape(text)) + (networkLink(text, key: key, language: language) ?? "")
         case .bool(let value):
             html += value ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no")
         case .null:
@@ -82,6 +82,18 @@ enum EvidenceHTML {
         guard let target else { return nil }
         let query = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
         return "<a href=\"/registry/\(target)?q=\(query)\">\(HTML.escape(value))</a>"
+    }
+
+    /// Bidders and buyers of procurement findings also link to their network pages.
+    static func networkLink(_ value: String, key: String?, language: Language) -> String? {
+        guard !value.isEmpty else { return nil }
+        let path: String
+        switch key {
+        case "bidder_uscc", "winner_uscc": path = NetworkPages.companyPath(value)
+        case "buyer_unit_code": path = NetworkPages.buyerPath(value)
+        default: return nil
+        }
+        return " <a class=\"muted\" href=\"\(path)\">[\(Strings.text("proc_network", language))]</a>"
     }
 
     /// The column's Chinese alias from the contract, else a few words of the rules' own.

@@ -86,6 +86,10 @@ struct RegistryPages {
         if dataset.name == "people", AccessPolicy.recordsTalks(principal.role) || AccessPolicy.approvesDispositions(principal.role) {
             values["integrityPath"] = "/integrity/\(stored.id)"
         }
+        if dataset.name == "companies", AccessPolicy.allows(principal.role, .read, on: GovernmentData.bids),
+           let uscc = stored.record["uscc"].text {
+            values["networkPath"] = NetworkPages.companyPath(uscc)
+        }
         let flash = request.uri.queryParameters.get("saved") != nil ? Strings.text("saved", language) : nil
         return services.renderer.render("record", title: title, request: request, context: context, values: values, flash: flash)
     }

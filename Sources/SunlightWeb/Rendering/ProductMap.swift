@@ -13,7 +13,7 @@ enum ProductMap {
         .init(slug: "registry", zh: "基础信息", en: "Registry", path: "/units"),
         .init(slug: "imports", zh: "数据导入", en: "Data import", path: "/imports"),
         .init(slug: "supervision", zh: "大数据监督", en: "Data supervision", path: "/findings"),
-        .init(slug: "procurement", zh: "招投标预警", en: "Procurement red flags", path: nil),
+        .init(slug: "procurement", zh: "招投标预警", en: "Procurement red flags", path: "/procurement"),
         .init(slug: "reports", zh: "信访举报与问题线索", en: "Reports and clues", path: "/reports"),
         .init(slug: "talks", zh: "廉政谈话与廉政档案", en: "Integrity talks and files", path: "/talks"),
         .init(slug: "responsibility", zh: "主体责任", en: "Responsibility system", path: nil),

@@ -73,6 +73,7 @@ public enum SunlightApplication {
         CluePages(services: services, clues: clues).register(on: router)
         StatisticsPages(services: services, clues: clues).register(on: router)
         TalkPages(services: services, talks: TalkStore(recorder: recorder), clues: clues).register(on: router)
+        NetworkPages(services: services).register(on: router)
         OpenAPIRoute().register(on: router)
         LedgerAPI(services: services).register(on: router)
         ImportAPI(services: services).register(on: router)
