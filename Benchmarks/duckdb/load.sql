@@ -107,10 +107,13 @@ FROM benefits_csv b LEFT JOIN id_map m ON m.raw = b.id_number;
 
 -- payee: the payee key (payee_code upper-cased, else the account without spaces or hyphens,
 -- else the name); payee_person: a payee_code that is a valid resident ID (paid in person).
+-- Sunlight's importer stores such a payee_code as the canonical 18-character ID (a 15-digit
+-- one upgraded), so the payee key uses that form too.
 CREATE OR REPLACE TABLE payments AS
 SELECT trim(p.voucher_no) AS voucher_no, trim(p.unit_code) AS unit_code, d(p.date) AS date, trim(p.payee_name) AS payee_name,
        txt(upper(p.payee_code)) AS payee_code,
-       coalesce(txt(upper(p.payee_code)), acct(p.payee_account), trim(p.payee_name)) AS payee,
+       coalesce(CASE WHEN payee.birth IS NOT NULL THEN payee.id END, txt(upper(p.payee_code)),
+                acct(p.payee_account), trim(p.payee_name)) AS payee,
        CASE WHEN payee.birth IS NOT NULL THEN payee.id END AS payee_person,
        yuan(p.amount) AS amount, txt(p.category) AS category, txt(p.project_code) AS project_code,
        NULLIF(approver.id, '') AS approver_id
@@ -130,10 +133,15 @@ SELECT trim(project_code) AS project_code, trim(unit_code) AS unit_code, yuan(ap
        d(accepted_date) AS accepted_date, d(closed_date) AS closed_date
 FROM read_csv('{data}/projects.csv', header = true, all_varchar = true);
 
--- Datetimes without an offset are China local time: the local date is the date part.
+-- Datetimes without an offset are China local time (the date part); with one (RFC 3339), the
+-- instant's date in China.
+CREATE OR REPLACE MACRO local_date(x) AS CASE
+    WHEN length(trim(x)) > 10 AND regexp_matches(trim(x), '(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$')
+        THEN CAST(timezone('Asia/Shanghai', CAST(trim(x) AS TIMESTAMPTZ)) AS DATE)
+    ELSE CAST(substr(trim(x), 1, 10) AS DATE) END;
+
 CREATE OR REPLACE TABLE service_cases AS
 SELECT trim(case_no) AS case_no, trim(unit_code) AS unit_code,
-       CAST(substr(trim(received_at), 1, 10) AS DATE) AS received,
-       CAST(NULLIF(substr(trim(coalesce(completed_at, '')), 1, 10), '') AS DATE) AS completed,
+       local_date(received_at) AS received, local_date(NULLIF(trim(completed_at), '')) AS completed,
        CAST(time_limit_days AS INTEGER) AS time_limit_days, txt(status) AS status
 FROM read_csv('{data}/service_cases.csv', header = true, all_varchar = true);

@@ -104,6 +104,9 @@ def main():
     data = os.path.abspath(args.data)
     truth_path = os.path.join(data, "truth.jsonl")
     header, truth = read_truth(truth_path) if os.path.exists(truth_path) else (None, [])
+    edge_path = os.path.join(data, "edge-expected.jsonl")   # written by edge.py
+    if os.path.exists(edge_path):
+        truth += read_truth(edge_path)[1]
     as_of = args.as_of or (header or {}).get("as_of")
     if not as_of:
         sys.exit("--as-of is needed (no truth.jsonl)")
