@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
@@ -36,8 +36,23 @@ let package = Package(
         .target(name: "SunlightDomain", swiftSettings: swiftSettings),
         // The data contract as data: datasets, fields, aliases, enums, and parsing a cell into a value.
         .target(name: "SunlightContract", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
-        // The supervision rules of `rules.md`: typed input, evaluation, findings. No I/O.
-        .target(name: "SunlightRules", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // The supervision rules of `rules.md`: typed input, evaluation, findings. No I/O. Cardinal's indicators
+        // and the OCDS → tenders/bids mapping come from SunlightProcurement, so they run as rules of the same catalog.
+        .target(name: "SunlightRules", dependencies: ["SunlightDomain", "SunlightProcurement"], swiftSettings: swiftSettings),
+        // The regime as data: deadlines on the working-day calendar, the clue workflow, four forms, sanctions, recusal.
+        .target(name: "SunlightRegime", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // Procurement: streaming OCDS reading, Cardinal's indicators with its settings and output, coverage. No SQL, no HTTP.
+        .target(name: "SunlightProcurement", dependencies: ["SunlightDomain"], swiftSettings: swiftSettings),
+        // Reports from the public: receipt codes, per-report keys sealed with HPKE, submission checks. No I/O but key files.
+        .target(
+            name: "SunlightReports",
+            dependencies: [
+                "SunlightDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Spreadsheet files: streaming CSV (UTF-8 / GB18030) and XLSX readers and writers.
         .target(
             name: "SunlightTabular",
@@ -54,7 +69,8 @@ let package = Package(
         .target(
             name: "SunlightStorage",
             dependencies: [
-                "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules",
+                "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules", "SunlightReports", "SunlightRegime",
+                "SunlightProcurement",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -68,7 +84,7 @@ let package = Package(
         .target(
             name: "SunlightImport",
             dependencies: [
-                "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightStorage",
+                "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightStorage", "SunlightProcurement",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -80,7 +96,8 @@ let package = Package(
             name: "SunlightWeb",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightTabular", "SunlightLedger",
-                "SunlightRules",
+                "SunlightRules", "SunlightReports", "SunlightRegime",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -99,7 +116,7 @@ let package = Package(
             name: "sunlight",
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightStorage", "SunlightImport", "SunlightWeb",
-                "SunlightTabular", "SunlightLedger", "SunlightRules", "SunlightDemo",
+                "SunlightTabular", "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightProcurement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,13 +132,16 @@ let package = Package(
         .testTarget(name: "SunlightContractTests", dependencies: ["SunlightContract", "SunlightDomain"]),
         .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
         .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
-        .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain"]),
-        .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular"]),
+        .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain", "SunlightProcurement"]),
+        .testTarget(name: "SunlightProcurementTests", dependencies: ["SunlightProcurement", "SunlightDomain"]),
+        .testTarget(name: "SunlightRegimeTests", dependencies: ["SunlightRegime", "SunlightDomain"]),
+        .testTarget(name: "SunlightReportsTests", dependencies: ["SunlightReports", "SunlightDomain"]),
+        .testTarget(name: "SunlightDemoTests", dependencies: ["SunlightDemo", "SunlightDomain", "SunlightTabular", "SunlightRules"]),
         .testTarget(
             name: "SunlightStorageTests",
             dependencies: [
                 "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
-                "SunlightLedger", "SunlightRules", "SunlightDemo",
+                "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightReports", "SunlightRegime", "SunlightProcurement",
             ]
         ),
         .testTarget(

@@ -74,12 +74,14 @@ public enum DemoGenerator {
                                        villages: county.villages.count, officials: county.officials.count))
         }
         try output.close()
+        say("OCDS")
+        try OCDSExport.write(from: directory)
         try truth.write(to: directory.appendingPathComponent("truth.jsonl"), asOf: asOf.iso, seed: seed, size: size.rawValue)
         var counts: [String: Int] = [:]
         for ds in DemoDataset.allCases { counts[ds.fileName] = output.counts[ds] ?? 0 }
         let summary = DemoSummary(size: size, seed: seed, asOf: asOf, rowCounts: counts, counties: counties,
                                   plantedFlags: truth.cases.filter(\.flag).count, plantedClears: truth.cases.filter { !$0.flag }.count,
-                                  files: DemoDataset.allCases.map(\.fileName) + ["truth.jsonl", "README.txt"])
+                                  files: DemoDataset.allCases.map(\.fileName) + ["ocds.jsonl", "truth.jsonl", "README.txt"])
         try Readme.write(summary, truth: truth, to: directory.appendingPathComponent("README.txt"))
         say("done")
         return summary

@@ -32,6 +32,12 @@ public struct ImportReport: Sendable, Codable, Equatable {
 
     public var isWritten: Bool { status != .rejected }
 
+    /// A report before anything is read: rejected until the import says otherwise.
+    static func starting(dataset: String, fileName: String, fileSHA256: String) -> ImportReport {
+        ImportReport(dataset: dataset, fileName: fileName, fileSHA256: fileSHA256, status: .rejected, rowsRead: 0, inserted: 0,
+                     updated: 0, unchanged: 0, rejectedRows: 0, errors: [], errorCount: 0, fileError: nil)
+    }
+
     enum CodingKeys: String, CodingKey {
         case importID = "import_id", dataset, fileName = "file_name", fileSHA256 = "file_sha256", status
         case rowsRead = "rows_read", inserted, updated, unchanged, deleted, rejectedRows = "rejected_rows", errors

@@ -23,9 +23,7 @@ public struct Importer: Sendable {
         let fileName = fileName ?? file.lastPathComponent
         let sha256 = try Self.sha256(of: file)
         let started = Timestamps.now()
-        let initial = ImportReport(dataset: dataset.name, fileName: fileName, fileSHA256: sha256, status: .rejected,
-                                  rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejectedRows: 0,
-                                  errors: [], errorCount: 0, fileError: nil)
+        let initial = ImportReport.starting(dataset: dataset.name, fileName: fileName, fileSHA256: sha256)
         let reach = principal.reach
         let store = RecordStore(database: recorder.database)
         do {
@@ -59,12 +57,18 @@ public struct Importer: Sendable {
             report.inserted = 0
             report.updated = 0
             report.unchanged = 0
-            let final = report
-            report.importID = try await recorder.write(by: principal) { tx in
-                try await Self.record(final, started: started, principal: principal, tx: tx)
-            }
-            return report
+            return try await Self.recordAttempt(report, started: started, recorder: recorder, principal: principal)
         }
+    }
+
+    /// A rejected import is still recorded (in its own transaction: the import's was rolled back).
+    static func recordAttempt(_ report: ImportReport, started: String, recorder: Recorder, principal: Principal) async throws -> ImportReport {
+        var report = report
+        let final = report
+        report.importID = try await recorder.write(by: principal) { tx in
+            try await record(final, started: started, principal: principal, tx: tx)
+        }
+        return report
     }
 
     /// Thrown inside the transaction to roll it back while carrying the report out.
@@ -256,7 +260,7 @@ public struct Importer: Sendable {
         return deleted
     }
 
-    private static func record(_ report: ImportReport, started: String, principal: Principal, tx: WriteTransaction) async throws -> Int64 {
+    static func record(_ report: ImportReport, started: String, principal: Principal, tx: WriteTransaction) async throws -> Int64 {
         var kept = report.errors
         if let problem = report.fileError {
             // The file-level problem is kept with the row problems, marked by its `file:` code.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SunlightDomain
 import SunlightContract
 import SunlightStorage
 
@@ -13,6 +14,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "admin, inspector, auditor, unit_officer, leader or witness.") var role: String
         @Option(help: "The unit code the user is bound to (required for unit_officer).") var unit: String?
         @Option(help: "Display name.") var name: String = ""
+        @Option(name: .long, help: "The user's resident ID number: recusal checks, and they never see matters about themselves.")
+        var idNumber: String?
         @Flag(help: "Read the password from standard input (first line).") var passwordStdin = false
 
         func run() async throws {
@@ -25,11 +28,19 @@ struct UserCommand: AsyncParsableCommand {
                                           "give the password on standard input with --password-stdin (never on the command line)")
                 throw ExitCode(2)
             }
+            if let idNumber {
+                do { _ = try ResidentID.parse(idNumber) } catch {
+                    CommandSupport.printError(error.messageZh, error.messageEn)
+                    throw ExitCode(1)
+                }
+            }
             let password = (readLine(strippingNewline: true) ?? "")
             do {
                 let user = try await CommandSupport.withWorkspace(db) { workspace in
-                    try await workspace.accounts.createUser(username: username, password: password, role: role, unitCode: unit,
-                                                            displayName: name, by: .system("cli"))
+                    let user = try await workspace.accounts.createUser(username: username, password: password, role: role, unitCode: unit,
+                                                                       displayName: name, by: .system("cli"))
+                    if let idNumber { try await workspace.accounts.setIDNumber(username: username, idNumber: idNumber, by: .system("cli")) }
+                    return user
                 }
                 print("created user \(user.username) (\(user.role.rawValue))")
             } catch let error as AccountError {

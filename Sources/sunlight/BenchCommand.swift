@@ -6,7 +6,7 @@ import SunlightImport
 import SunlightStorage
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks that print figures.", subcommands: [ImportBench.self, LedgerBench.self, ScanBench.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmarks that print figures.", subcommands: [ImportBench.self, LedgerBench.self, ScanBench.self, OCDSBench.self])
 }
 
 /// `sunlight bench import`: generates a `people` CSV, imports it into a fresh SQLite file with

@@ -71,6 +71,14 @@ enum DemoSetup {
             say(ImportReportText.render(rejected))
             throw ExitCode(1)
         }
+        // The same tenders as an OCDS feed, for Cardinal's indicators.
+        let ocds = try await OCDSImporter(recorder: workspace.recorder).run(file: directory.appendingPathComponent("ocds.jsonl"),
+                                                                             by: .system("demo"))
+        say("  ocds           \(ocds.rowsRead) processes, \(ocds.inserted) new, \(ocds.unchanged) unchanged")
+        guard ocds.isWritten else {
+            say(ImportReportText.render(ocds))
+            throw ExitCode(1)
+        }
         say("扫描 / scanning as of \(summary.asOf.iso)…")
         let outcome = try await ScanService(recorder: workspace.recorder)
             .run(ScanRequest(asOf: summary.asOf), by: .system("demo"))

@@ -8,16 +8,25 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a dataset file (CSV or XLSX), all-or-nothing, with a line-by-line report.",
-        discussion: "Datasets: " + Contract.datasets.map(\.name).joined(separator: ", "))
+        discussion: "Datasets: " + Contract.datasets.map(\.name).joined(separator: ", ")
+            + ", and ocds (OCDS JSON: release or record packages, records, releases, compiled releases as JSON Lines; several files at once).")
 
     @OptionGroup var db: DatabaseOptions
     @Argument(help: "The dataset, e.g. units or people.") var dataset: String
-    @Argument(help: "The CSV or XLSX file.") var file: String
+    @Argument(help: "The CSV or XLSX file (for ocds: one or more OCDS files).") var files: [String]
     @Flag(help: "Write the valid rows and keep the rejected ones in the import's record.") var skipInvalid = false
     @Option(help: "Name recorded as the importer (default: the operating-system user).") var actor: String?
     @Flag(help: "Print the report as JSON.") var json = false
 
     func run() async throws {
+        if dataset == OCDSImporter.datasetName {
+            try await importOCDS()
+            return
+        }
+        guard files.count == 1, let file = files.first else {
+            CommandSupport.printError("一次导入一个 \(dataset) 文件", "give one \(dataset) file per import")
+            throw ExitCode(2)
+        }
         guard let dataset = Contract.dataset(named: dataset) else {
             CommandSupport.printError("未知数据集：\(self.dataset)（可选：\(Contract.datasets.map(\.name).joined(separator: "、"))）",
                                       "unknown dataset \(self.dataset) (one of: \(Contract.datasets.map(\.name).joined(separator: ", ")))")
@@ -37,6 +46,11 @@ struct ImportCommand: AsyncParsableCommand {
                 by: .system(name))
         }
         progress.finish()
+        try printReport(report)
+        if !report.isWritten { throw ExitCode(1) }
+    }
+
+    func printReport(_ report: ImportReport) throws {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -44,7 +58,41 @@ struct ImportCommand: AsyncParsableCommand {
         } else {
             print(ImportReportText.render(report))
         }
-        if !report.isWritten { throw ExitCode(1) }
+    }
+
+    /// OCDS files, each in its own all-or-nothing import; stops at the first rejected file.
+    func importOCDS() async throws {
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        for url in urls where !FileManager.default.isReadableFile(atPath: url.path) {
+            CommandSupport.printError("无法读取文件：\(url.path)", "cannot read file: \(url.path)")
+            throw ExitCode(2)
+        }
+        let name = actor ?? ("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator"))
+        let skipInvalid = self.skipInvalid
+        for url in urls {
+            let progress = ProgressLine(label: "ocds " + url.lastPathComponent)
+            let counter = ProgressCounter()
+            let report = try await CommandSupport.withWorkspace(db) { workspace in
+                try await OCDSImporter(recorder: workspace.recorder).run(
+                    file: url, options: ImportOptions(skipInvalid: skipInvalid, progress: { progress.update(counter.add($0)) }),
+                    by: .system(name))
+            }
+            progress.finish()
+            try printReport(report)
+            if !report.isWritten { throw ExitCode(1) }
+        }
+    }
+}
+
+/// A running total for progress reported in batches.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+
+    func add(_ n: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        total += n
+        return total
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SunlightDomain
+import SunlightProcurement
 import SunlightRules
 import SunlightStorage
 import SunlightTabular
@@ -11,20 +12,24 @@ struct ScanCommand: AsyncParsableCommand {
         abstract: "Run the supervision rules over the imported data and keep the findings.",
         discussion: """
             Formats: table (per rule: flagged / clear / not computable, and why), jsonl (one finding per line, \
-            as rules.md specifies), csv (one finding per row). With jsonl and csv the per-rule summary goes to \
-            standard error. Parameters come from the deployment's settings (the web admin page), or from \
-            --config FILE (INI: [rule.code] name = value).
+            as rules.md specifies), csv (one finding per row), cardinal (Cardinal's output over the imported OCDS \
+            processes, printed only: {"OCID": …, "Buyer": …, "ProcuringEntity": …, "Tenderer": …, "Meta": …}). \
+            With jsonl and csv the per-rule summary goes to standard error. Parameters come from the deployment's \
+            settings (the web admin page), or from --config FILE (INI: [rule.code] name = value, and Cardinal's \
+            own sections), or --settings FILE.ini (Cardinal's flag; with --format cardinal only the indicators \
+            with a section run, as in Cardinal).
             Rules: \(RuleCatalog.all.map(\.code).joined(separator: ", "))
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv, cardinal }
 
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Rule codes to run, comma-separated (default: all).") var rules: String?
     @Option(name: .customLong("as-of"), help: "The date time-dependent rules judge against (YYYY-MM-DD; default: today, China time).")
     var asOf: String?
-    @Option(help: "Output format: table, jsonl or csv.") var format: Format = .table
+    @Option(help: "Output format: table, jsonl, csv or cardinal.") var format: Format = .table
     @Option(help: "An INI file of rule parameters, instead of the deployment's settings.") var config: String?
+    @Option(help: "Cardinal's settings file (INI), instead of the deployment's settings (same as --config).") var settings: String?
     @Flag(help: "Print the findings without recording the scan.") var dryRun = false
     @Option(help: "Name recorded as the scanner (default: the operating-system user).") var actor: String?
 
@@ -47,8 +52,12 @@ struct ScanCommand: AsyncParsableCommand {
             CommandSupport.printError("未知规则：\(error.codes.joined(separator: "、"))", "unknown rules: \(error.codes.joined(separator: ", ")) (known: \(known))")
             throw ExitCode(2)
         }
+        if config != nil && settings != nil {
+            CommandSupport.printError("--config 与 --settings 只能选一个", "give --config or --settings, not both")
+            throw ExitCode(2)
+        }
         var fileParameters: RuleParameters?
-        if let config {
+        if let config = config ?? settings {
             guard let text = try? String(contentsOfFile: config, encoding: .utf8) else {
                 CommandSupport.printError("无法读取参数文件：\(config)", "cannot read the parameter file: \(config)")
                 throw ExitCode(2)
@@ -61,6 +70,10 @@ struct ScanCommand: AsyncParsableCommand {
                 CommandSupport.printError("参数文件有误，\(line)\(error.messageZh)", "bad parameter file, \(lineEn)\(error.messageEn)")
                 throw ExitCode(2)
             }
+        }
+        if format == .cardinal {
+            try await runCardinal(codes: codes, parameters: fileParameters)
+            return
         }
         let name = actor ?? ("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator"))
         let save = !dryRun
@@ -87,6 +100,43 @@ struct ScanCommand: AsyncParsableCommand {
         case .csv:
             FileHandle.standardOutput.write(Data(ScanText.csv(outcome.results).utf8))
             FileHandle.standardError.write(Data(summary.utf8))
+        case .cardinal:
+            break  // handled above
+        }
+    }
+}
+
+extension ScanCommand {
+    /// Cardinal's `indicators` over the processes in the database: without a settings file all
+    /// eleven indicators with their defaults (Sunlight mode); with one, the indicators its
+    /// sections enable, as Cardinal does. `--rules` narrows to the given R-codes.
+    func runCardinal(codes: [String]?, parameters: RuleParameters?) async throws {
+        var settings = parameters?.cardinal ?? CardinalSettings()
+        if let parameters, parameters.cardinalText.isEmpty { settings = CardinalSettings() }
+        if let codes {
+            let wanted = Set(codes.compactMap(IndicatorCode.init(rawValue:)))
+            let others = codes.filter { IndicatorCode(rawValue: $0) == nil }
+            guard others.isEmpty else {
+                CommandSupport.printError("--format cardinal 只能运行 R 开头的指标：\(others.joined(separator: "、"))",
+                                          "--format cardinal runs only the R-code indicators, not: \(others.joined(separator: ", "))")
+                throw ExitCode(2)
+            }
+            settings = CardinalSettings.restricted(settings, to: wanted)
+        }
+        let processes = try await CommandSupport.withWorkspace(db) { workspace in
+            try await OCDSProcessStore.processes(in: workspace.database)
+        }
+        guard !processes.isEmpty else {
+            CommandSupport.printError("无法计算：未导入 OCDS 采购流程数据（sunlight import ocds FILE）",
+                                      "not computable: no OCDS processes imported (sunlight import ocds FILE)")
+            throw ExitCode(1)
+        }
+        var engine = IndicatorEngine(settings: settings)
+        engine.add(processes)
+        do {
+            print(try engine.finish().cardinalJSON())
+        } catch {
+            throw OCDSCommand.fail(error.messageZh, error.messageEn)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SunlightDemo
 import Foundation
+import SunlightContract
 import Hummingbird
 import SunlightStorage
 import SunlightWeb
@@ -63,17 +64,27 @@ extension Serve {
         }
         let password = String((0..<12).map { _ in "abcdefghjkmnpqrstuvwxyz23456789".randomElement()! })
         let accounts = workspace.accounts
-        if let existing = try await accounts.users().first(where: { $0.username == "demo" }) {
-            try await accounts.updateUser(id: existing.id, displayName: existing.displayName, role: .admin, unitCode: existing.unitCode,
-                                          disabled: false, newPassword: password, by: .system("demo"))
-        } else {
-            try await accounts.createUser(username: "demo", password: password, role: .admin, unitCode: nil,
-                                          displayName: "示例管理员 Demo admin", by: .system("demo"))
+        // An administrator, two inspectors (a handler and the commission's head, who approves)
+        // and a leader: enough people to take a report through its whole disposition.
+        let people: [(String, Role, String)] = [
+            ("demo", .admin, "示例管理员 Demo admin"), ("demo-inspector", .inspector, "示例纪检干部 Demo inspector"),
+            ("demo-head", .inspector, "示例纪委负责人 Demo commission head"), ("demo-leader", .leader, "示例县领导 Demo leader"),
+        ]
+        let existing = try await accounts.users()
+        for (name, role, display) in people {
+            if let user = existing.first(where: { $0.username == name }) {
+                try await accounts.updateUser(id: user.id, displayName: user.displayName, role: role, unitCode: user.unitCode,
+                                              disabled: false, newPassword: password, by: .system("demo"))
+            } else {
+                try await accounts.createUser(username: name, password: password, role: role, unitCode: nil, displayName: display,
+                                              by: .system("demo"))
+            }
         }
         print("""
             示例县已就绪。登录 / The demo county is ready. Sign in with:
-                用户名 username: demo
-                密码 password:   \(password)
+                用户名 username: demo (管理员 admin) · demo-inspector、demo-head (纪检 inspectors) · demo-leader (领导 leader)
+                密码 password:   \(password)  (same for all four, new on every start)
+            公众举报入口 / public reporting portal: /portal
             """)
     }
 }

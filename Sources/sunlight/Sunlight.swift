@@ -9,7 +9,7 @@ struct Sunlight: AsyncParsableCommand {
         commandName: "sunlight",
         abstract: "Sunlight — integrity supervision for local government (阳光监督平台).",
         subcommands: [Serve.self, Migrate.self, ImportCommand.self, UserCommand.self, TokenCommand.self, Verify.self, LedgerCommand.self,
-                      Backup.self, Bench.self, ScanCommand.self, DemoCommand.self]
+                      Backup.self, Bench.self, ScanCommand.self, DemoCommand.self, CalendarCommand.self, OCDSCommand.self]
     )
 }
 

@@ -81,22 +81,18 @@ struct DemoGeneratorTests {
 
     // MARK: Tests
 
-    @Test func smallGeneratesQuicklyWithEveryFile() throws {
-        let start = Date()
+    @Test func smallGeneratesEveryFile() throws {
         let (dir, summary) = try Self.generateSmall(seed: 11)
-        let elapsed = Date().timeIntervalSince(start)
         defer { try? FileManager.default.removeItem(at: dir) }
-        // Under 2 s (about 0.2 s in release builds, about 1.2 s unoptimised); debug builds sharing
-        // the machine with other suites get some slack.
-        #if DEBUG
-        #expect(elapsed < 4.0, "small took \(elapsed) s")
-        #else
-        #expect(elapsed < 2.0, "small took \(elapsed) s")
-        #endif
+        // (How fast is a benchmark's question: `sunlight bench scan` prints it.)
         for f in summary.files {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(f).path), "\(f) missing")
         }
-        #expect(summary.files.count == 18)
+        #expect(summary.files.count == 19)
+        // The OCDS feed publishes every tender once, as a process with the tender_id as ocid.
+        let ocdsLines = try String(contentsOf: dir.appendingPathComponent("ocds.jsonl"), encoding: .utf8).split(separator: "\n")
+        let (_, tenderRows) = try Self.read(dir, "tenders")
+        #expect(ocdsLines.count == tenderRows.count)
         #expect(summary.asOf == Self.asOf)
         for (name, _) in Self.contract {
             let (_, rows) = try Self.read(dir, name)

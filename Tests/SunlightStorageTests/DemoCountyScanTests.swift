@@ -43,11 +43,13 @@ struct DemoCountyScanTests {
             let truth = try await Self.load(test)
             let outcome = try await Self.scan(test)
             var found: Set<String> = []
-            for result in outcome.results {
+            // The synthetic county publishes no OCDS: Cardinal's indicators are held to Cardinal's
+            // own fixtures (CardinalFixtureTests) and the real samples (OCDSImportTests) instead.
+            for result in outcome.results where !Self.isCardinal(result.code) {
                 #expect(result.status == .computed, "\(result.code) was not computable: \(result.status)")
                 for finding in result.findings { found.insert(finding.rule + " " + finding.subject) }
             }
-            let engineRules = Set(RuleCatalog.all.map(\.code))
+            let engineRules = Set(RuleCatalog.all.map(\.code).filter { !Self.isCardinal($0) })
             let relevant = truth.filter { engineRules.contains($0.rule) }
             for rule in engineRules.sorted() {
                 #expect(relevant.contains { $0.rule == rule && $0.expect == "flag" }, "no planted case for \(rule)")
@@ -66,6 +68,8 @@ struct DemoCountyScanTests {
             #expect(stored.total == found.count)
         }
     }
+
+    static func isCardinal(_ code: String) -> Bool { RuleCatalog.rule(code: code) is CardinalIndicatorRule }
 
     /// The same data gives byte-identical findings on SQLite and PostgreSQL.
     @Test(.enabled(if: TestBackend.available.contains(.postgres)))

@@ -98,4 +98,20 @@ public enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/registry")
 
     public static func registry(_ name: String) -> URL { registry.appendingPathComponent(name) }
+
+    /// The shared fixtures beside the project (`../shared/fixtures`).
+    public static let shared: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/fixtures")
+
+    /// The real OCDS samples: Ukrainian releases and Moldovan records, one file per process.
+    public static func ocdsSamples() throws -> [URL] {
+        var files: [URL] = []
+        for folder in ["ukraine/releases", "moldova/records"] {
+            let directory = shared.appendingPathComponent("ocds/\(folder)")
+            files += try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        }
+        return files
+    }
 }

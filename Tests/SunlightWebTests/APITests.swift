@@ -112,6 +112,27 @@ struct APITests {
         }
     }
 
+    @Test func ocdsImportsThroughTheAPIForCountyWideRolesOnly() async throws {
+        let fixture = try await WebFixture.make(seed: true)
+        let tokens = fixture.tokens
+        try await fixture.run { client async throws in
+            let sample = try Data(contentsOf: Fixtures.ocdsSamples()[0])
+            let accepted = try await client.execute(uri: "/api/v1/imports?dataset=ocds&file_name=sample.json", method: .post,
+                                                    headers: bearer(tokens["auditor"]), body: ByteBuffer(bytes: sample))
+            #expect(accepted.status == .created)
+            #expect(accepted.json["dataset"] as? String == "ocds" && accepted.json["inserted"] as? Int == 1)
+            let broken = try await client.execute(uri: "/api/v1/imports?dataset=ocds", method: .post, headers: bearer(tokens["auditor"]),
+                                                  body: ByteBuffer(string: "{\"ocid\": \"x\"}\n{broken\n"))
+            #expect(broken.status == .unprocessableContent)
+            #expect(((broken.json["file_error"] as? [String: Any])?["line"] as? Int) == 2)
+            for role in ["unit_officer", "witness"] {
+                let refused = try await client.execute(uri: "/api/v1/imports?dataset=ocds", method: .post, headers: bearer(tokens[role]),
+                                                       body: ByteBuffer(bytes: sample))
+                #expect(refused.status == .forbidden, "\(role)")
+            }
+        }
+    }
+
     @Test func oversizedUploadsGet413() async throws {
         let fixture = try await WebFixture.make(configuration: WebConfiguration(maxUploadBytes: 1024, bcryptCost: 4))
         let token = fixture.tokens["admin"]

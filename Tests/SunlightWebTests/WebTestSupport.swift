@@ -98,8 +98,11 @@ struct WebFixture {
                 tokens[name] = try await accounts.createToken(for: name, name: "test", by: .system())
             }
         }
-        let router = try await SunlightApplication.router(
-            ledger: test.ledger, configuration: configuration ?? WebConfiguration(maxUploadBytes: 1 << 20, bcryptCost: 4))
+        var defaults = WebConfiguration(maxUploadBytes: 1 << 20, bcryptCost: 4)
+        defaults.reportDataDirectory = test.directory.appendingPathComponent("reports")
+        defaults.receiptCost = .fast
+        defaults.portalMinimumSeconds = 0
+        let router = try await SunlightApplication.router(ledger: test.ledger, configuration: configuration ?? defaults)
         return WebFixture(test: test, router: router, tokens: tokens)
     }
 

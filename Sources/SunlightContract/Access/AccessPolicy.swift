@@ -78,3 +78,21 @@ extension AccessPolicy {
     /// Who changes the rules' parameters: administrators (each change is in the ledger).
     public static func configuresRules(_ role: Role) -> Bool { role == .admin }
 }
+
+extension AccessPolicy {
+    /// Who handles reports and clues: the discipline inspection staff only. Administrators run
+    /// the system but never read reports (least privilege); unit officers and leaders never see
+    /// a report's content, so a reported person with an account cannot reach it.
+    public static func handlesReports(_ role: Role) -> Bool { role == .inspector }
+
+    /// Who approves a disposition proposal, an extension or a look at a reporter's identity:
+    /// inspectors (the commission's heads are inspectors) and leaders — always a different
+    /// person from the one who proposed it.
+    public static func approvesDispositions(_ role: Role) -> Bool { role == .inspector || role == .leader }
+
+    /// Who sees the aggregate figures of reports and clues (no content, no names).
+    public static func readsReportStatistics(_ role: Role) -> Bool { role == .inspector || role == .leader }
+
+    /// Who records integrity talks and reads integrity files.
+    public static func recordsTalks(_ role: Role) -> Bool { role == .inspector }
+}

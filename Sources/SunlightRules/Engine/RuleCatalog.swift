@@ -1,4 +1,5 @@
-/// The rules Sunlight runs, in the catalog order of rules.md.
+/// The rules Sunlight runs, in the catalog order of rules.md: the Chinese rules, then Cardinal's
+/// eleven indicators over OCDS processes.
 public enum RuleCatalog {
     public static let all: [any SupervisionRule] = [
         DeceasedRecipientRule(), OfficialRecipientRule(), VehicleOwnerRecipientRule(), CompanyLinkedRecipientRule(),
@@ -6,10 +7,13 @@ public enum RuleCatalog {
         DuplicatePaymentRule(), SplitPaymentRule(), ThresholdEdgePaymentRule(), HolidayPaymentRule(),
         NewCompanyPaymentRule(), DeregisteredPayeeRule(), BenfordRule(), VoucherSequenceGapRule(),
         UnbudgetedSpendingRule(), BudgetOverrunRule(), ThreePublicIncreaseRule(),
-        ConflictPayeeRule(),
+        ConflictPayeeRule(), BidConflictRule(),
         ProjectNoFundingRule(), ProjectOverrunRule(), ProjectScaleIncreaseRule(), ProjectNoTenderRule(), ProjectUnclosedRule(),
+        BidFewBiddersRule(), BidShortPeriodRule(), BidSameDeviceRule(), BidSameBondAccountRule(), BidSameContactRule(),
+        BidCommonOwnerRule(), BidIdenticalPricesRule(), BidRegularPricesRule(), BidNearCeilingRule(),
+        BidPerennialLoserRule(), BidLoyalWinnerRule(), BidRotationRule(),
         ServiceOverdueRule(), ServiceStalledRule(),
-    ]
+    ] + CardinalIndicatorRule.all
 
     private static let byCode: [String: Int] = {
         var map: [String: Int] = [:]

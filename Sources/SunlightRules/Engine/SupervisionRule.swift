@@ -4,8 +4,7 @@ import SunlightDomain
 /// comes from `SupervisionData` and `RuleContext`, so they can run concurrently and a finding
 /// can be reproduced from the same input, parameters and as-of date.
 ///
-/// The procurement rules (`bid.*`) and Cardinal's R-codes are added as further conformances and
-/// entries of `RuleCatalog.all`.
+/// Cardinal's R-codes are to be added as further conformances and entries of `RuleCatalog.all`.
 public protocol SupervisionRule: Sendable {
     /// The stable public code, e.g. `benefit.deceased`.
     var code: String { get }

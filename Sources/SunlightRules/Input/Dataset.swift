@@ -3,8 +3,11 @@
 public enum Dataset: String, CaseIterable, Sendable {
     case units, people, relatives, households, deaths, companies
     case companyRoles = "company_roles"
-    case vehicles, programs, benefits, budgets, payments, projects
+    case vehicles, programs, benefits, budgets, payments, projects, tenders, bids
     case serviceCases = "service_cases"
+    /// OCDS contracting processes (`sunlight import ocds`): Cardinal's indicators read them, and
+    /// their tenders and bids also feed the `bid.*` rules.
+    case ocds
 
     /// 中文名称 as in the contract.
     public var labelZh: String {
@@ -22,7 +25,10 @@ public enum Dataset: String, CaseIterable, Sendable {
         case .budgets: "预算"
         case .payments: "支付凭证"
         case .projects: "项目"
+        case .tenders: "招标项目"
+        case .bids: "投标明细"
         case .serviceCases: "政务服务办件"
+        case .ocds: "OCDS 采购流程"
         }
     }
 
@@ -31,6 +37,7 @@ public enum Dataset: String, CaseIterable, Sendable {
         switch self {
         case .companyRoles: "company roles"
         case .serviceCases: "service cases"
+        case .ocds: "OCDS processes"
         default: rawValue
         }
     }

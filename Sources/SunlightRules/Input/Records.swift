@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compact interned records. Symbols index `SupervisionData.symbols`; `SymbolTable.none` (-1) is
 /// "empty". Dates are day numbers (`LocalDate.dayNumber`) in `Int32`; `Day.none` is "empty".
 enum Day {
@@ -167,4 +169,158 @@ struct ServiceCaseRecord: Sendable {
 struct ProgramInfo: Sendable {
     var meansTested: Bool
     var minAge: Int?
+}
+
+/// An instant as whole seconds since 1970 (UTC); `Instant.none` is "empty".
+enum Instant {
+    static let none = Int64.min
+
+    static func seconds(_ date: Date?) -> Int64 {
+        guard let date else { return none }
+        return Int64(date.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// The China local date of an instant (rules.md: "Datetimes without an offset are China
+    /// local time (UTC+8)"; China has no daylight saving time).
+    static func day(_ seconds: Int64) -> Int32 {
+        guard seconds != none else { return Day.none }
+        let local = seconds + 8 * 3600
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return Int32(clamping: days)
+    }
+}
+
+/// `tenders.method`: only `open` and `invited` are tendering in the sense of 招标投标法.
+enum TenderMethod: UInt8, Sendable {
+    case none, open, invited, other
+
+    init(code: String?) {
+        switch code?.lowercased() {
+        case nil, "": self = .none
+        case "open": self = .open
+        case "invited": self = .invited
+        default: self = .other
+        }
+    }
+
+    /// "an `open` or `invited` tender".
+    var isTendering: Bool { self == .open || self == .invited }
+}
+
+/// `bids.status`. "Counts use bids not withdrawn; price tests use valid or empty-status bids."
+enum BidStatus: UInt8, Sendable {
+    case none, valid, disqualified, withdrawn, other
+
+    init(code: String?) {
+        switch code?.lowercased() {
+        case nil, "": self = .none
+        case "valid": self = .valid
+        case "disqualified": self = .disqualified
+        case "withdrawn": self = .withdrawn
+        default: self = .other
+        }
+    }
+
+    var isCounted: Bool { self != .withdrawn }
+    var isPriced: Bool { self == .valid || self == .none }
+}
+
+struct TenderRecord: Sendable {
+    var tender: Int32
+    var title: Int32
+    var buyer: Int32
+    var methodText: Int32
+    var method: TenderMethod
+    var ceiling: Int64?
+    var publishedDay: Int32
+    var deadlineSecond: Int64   // Instant.none = empty
+    var deadlineDay: Int32      // its China local date
+    var awardDay: Int32
+    var winner: Int32           // USCC, upper-cased
+    var awardAmount: Int64?
+
+    /// "'Awarded' = a winner, award date or award amount is present."
+    var isAwarded: Bool { winner >= 0 || awardDay != Day.none || awardAmount != nil }
+}
+
+/// A bid, with each evidence column twice: as written (folded and trimmed) for the evidence, and
+/// as compared ("device upper-case, hash lower-case, phone and account without spaces, hyphens or
+/// brackets, names trimmed").
+struct BidRecord: Sendable {
+    var tender: Int32
+    var bidder: Int32           // USCC, upper-cased
+    var bidderName: Int32
+    var amount: Int64
+    var submittedSecond: Int64
+    var submittedDay: Int32
+    var status: BidStatus
+    var statusText: Int32
+    var fileHash: Int32
+    var fileHashKey: Int32
+    var device: Int32
+    var deviceKey: Int32
+    var ip: Int32
+    var ipKey: Int32
+    var bondAccount: Int32
+    var bondAccountKey: Int32
+    var contactName: Int32
+    var contactNameKey: Int32
+    var contactPhone: Int32
+    var contactPhoneKey: Int32
+}
+
+/// One tender as the bid rules see it: its `tenders` row (`record` ≥ 0) if imported, and its bid
+/// rows (a contiguous range of `SupervisionData.bids`, sorted by bidder USCC). A tender with no
+/// bid rows has an empty range ("a tender with no bid rows has 0 bids"); a tender_id found only in
+/// `bids` has `record` -1.
+struct BidGroup: Sendable {
+    var tender: Int32
+    var record: Int32
+    var bids: Range<Int>
+}
+
+/// The ways a person is linked to a company, as a bit set of `CompanyLink` raw values.
+struct CompanyLinkSet: Sendable, Equatable {
+    var bits: UInt8
+
+    init(bits: UInt8 = 0) { self.bits = bits }
+    init(_ link: CompanyLink) { bits = 1 << link.rawValue }
+
+    func contains(_ link: CompanyLink) -> Bool { bits & (1 << link.rawValue) != 0 }
+
+    /// "bid.common_owner counts shareholders, legal representatives and executives only."
+    var isOwner: Bool {
+        contains(.legalRepresentative) || contains(.legalRepRole) || contains(.shareholder) || contains(.executive)
+    }
+
+    /// Role codes for the evidence, each once, in a fixed order.
+    var codes: [String] {
+        var out: [String] = []
+        if contains(.legalRepresentative) || contains(.legalRepRole) { out.append("legal_rep") }
+        if contains(.shareholder) { out.append("shareholder") }
+        if contains(.executive) { out.append("executive") }
+        if contains(.supervisor) { out.append("supervisor") }
+        if contains(.otherRole) { out.append("other") }
+        return out
+    }
+
+    /// The owner roles only (for bid.common_owner).
+    var ownerCodes: [String] { codes.filter { $0 != "supervisor" && $0 != "other" } }
+
+    var zh: String { Self.zh(codes) }
+
+    /// The owner roles only, in Chinese.
+    var ownerZh: String { Self.zh(ownerCodes) }
+
+    private static func zh(_ codes: [String]) -> String {
+        codes.map { code in
+            switch code {
+            case "legal_rep": "法定代表人"
+            case "shareholder": "股东"
+            case "executive": "高管"
+            case "supervisor": "监事"
+            default: "其他角色"
+            }
+        }.joined(separator: "、")
+    }
 }

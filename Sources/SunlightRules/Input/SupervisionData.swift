@@ -1,4 +1,5 @@
 import SunlightDomain
+import SunlightProcurement
 
 /// Everything the rules read, interned, sorted and indexed once (`SupervisionDataBuilder.build()`),
 /// then shared read-only by every rule — concurrently, since it is an immutable value.
@@ -37,6 +38,22 @@ public struct SupervisionData: Sendable {
     let payments: [PaymentRecord]
     let projects: [ProjectRow]
     let serviceCases: [ServiceCaseRecord]
+    /// OCDS contracting processes, in import order (Cardinal's indicators fold them in order).
+    let processes: [ContractingProcess]
+    /// `tenders`, one per tender_id (a repeated tender_id: the later row).
+    let tenders: [TenderRecord]
+    /// `bids`, one per (tender_id, bidder_uscc) (repeated: the later row), sorted by tender_id
+    /// then bidder USCC (byte order), so that each tender's bids are a contiguous range.
+    let bids: [BidRecord]
+    /// Every tender_id of `tenders` or `bids`, in byte order of the id.
+    let bidGroups: [BidGroup]
+    /// tender_id symbol → index into `bidGroups`.
+    let bidGroupOfTender: [Int32: Int32]
+    /// Company USCC → the people linked to it ("legal_rep_id_number, or a natural person in any
+    /// company_roles row of it"), each with every way they are linked. Unlike
+    /// `personsOfCompany`, it includes companies absent from `companies` (a bidder's roles need
+    /// no registration dates). Built only when bids were imported.
+    let linksOfUSCC: Adjacency<CompanyLinkSet>
     let idErrors: [Int32: ValueError]
 
     /// An empty data set (every rule is then not computable).
@@ -136,10 +153,82 @@ public struct SupervisionData: Sendable {
         budgets = b.budgets
         projects = b.projects
         serviceCases = b.serviceCases
+        processes = b.processes
+        b.processes = []
+        (tenders, bids, bidGroups, bidGroupOfTender) = Self.procurement(tenders: b.tenders, bids: b.bids, symbols: symbols)
+        b.tenders = []
+        b.bids = []
+        if bids.isEmpty {
+            linksOfUSCC = .empty()
+        } else {
+            var linkBits: [UInt64: UInt8] = [:]
+            func key(_ company: Int32, _ person: Int32) -> UInt64 {
+                UInt64(UInt32(bitPattern: company)) << 32 | UInt64(UInt32(bitPattern: person))
+            }
+            for company in companies where company.legalRep >= 0 {
+                linkBits[key(company.uscc, company.legalRep), default: 0] |= CompanyLinkSet(.legalRepresentative).bits
+            }
+            for role in b.roleRows { linkBits[key(role.company, role.holder), default: 0] |= CompanyLinkSet(role.link).bits }
+            var keys: [Int32] = [], values: [Int32] = [], payloads: [CompanyLinkSet] = []
+            keys.reserveCapacity(linkBits.count)
+            for (pair, bits) in linkBits {
+                keys.append(Int32(truncatingIfNeeded: pair >> 32)); values.append(Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF))
+                payloads.append(CompanyLinkSet(bits: bits))
+            }
+            linksOfUSCC = Adjacency(keyCount: keyCount, keys: keys, values: values, payloads: payloads)
+        }
         unitNames = b.unitNames
         idErrors = b.idErrors
         counts = b.counts
         self.symbols = symbols
+    }
+
+    /// Tenders and bids deduplicated on the contract's keys (the later row wins, as a re-import
+    /// would update it) and grouped by tender.
+    private static func procurement(tenders rawTenders: [TenderRecord], bids rawBids: [BidRecord], symbols: SymbolTable)
+        -> ([TenderRecord], [BidRecord], [BidGroup], [Int32: Int32]) {
+        var tenderAt: [Int32: Int] = [:]
+        var tenders: [TenderRecord] = []
+        for t in rawTenders {
+            if let at = tenderAt[t.tender] { tenders[at] = t } else { tenderAt[t.tender] = tenders.count; tenders.append(t) }
+        }
+        var order = Array(rawBids.indices)
+        order.sort { i, j in
+            let x = rawBids[i], y = rawBids[j]
+            if x.tender != y.tender { return x.tender < y.tender }
+            if x.bidder != y.bidder { return x.bidder < y.bidder }
+            return i < j
+        }
+        var bids: [BidRecord] = []
+        bids.reserveCapacity(rawBids.count)
+        for i in order {
+            let bid = rawBids[i]
+            if let last = bids.last, last.tender == bid.tender, last.bidder == bid.bidder { bids[bids.count - 1] = bid } else { bids.append(bid) }
+        }
+        // Within a tender, bids in byte order of the bidder's USCC; tenders in byte order of the id.
+        func less(_ a: Int32, _ b: Int32) -> Bool { symbols[a].utf8.lexicographicallyPrecedes(symbols[b].utf8) }
+        var ranges: [Int32: Range<Int>] = [:]
+        var start = 0
+        while start < bids.count {
+            var end = start + 1
+            while end < bids.count, bids[end].tender == bids[start].tender { end += 1 }
+            bids[start..<end].sort { less($0.bidder, $1.bidder) }
+            ranges[bids[start].tender] = start..<end
+            start = end
+        }
+        var ids = Array(Set(tenderAt.keys).union(ranges.keys))
+        ids.sort(by: less)
+        var sortedBids: [BidRecord] = []
+        sortedBids.reserveCapacity(bids.count)
+        var groups: [BidGroup] = []
+        var groupOf: [Int32: Int32] = [:]
+        for id in ids {
+            let from = sortedBids.count
+            if let range = ranges[id] { sortedBids.append(contentsOf: bids[range]) }
+            groupOf[id] = Int32(groups.count)
+            groups.append(BidGroup(tender: id, record: tenderAt[id].map { Int32($0) } ?? -1, bids: from..<sortedBids.count))
+        }
+        return (tenders, sortedBids, groups, groupOf)
     }
 
     // MARK: public surface

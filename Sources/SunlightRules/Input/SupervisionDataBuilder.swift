@@ -1,4 +1,5 @@
 import SunlightDomain
+import SunlightProcurement
 
 /// Collects imported rows into a `SupervisionData`.
 ///
@@ -27,6 +28,9 @@ public struct SupervisionDataBuilder: Sendable {
     var payments: [PaymentRecord] = []
     var projects: [ProjectRow] = []
     var serviceCases: [ServiceCaseRecord] = []
+    var tenders: [TenderRecord] = []
+    var bids: [BidRecord] = []
+    var processes: [ContractingProcess] = []
 
     /// Raw ID symbol → what it reads as.
     var idCache: [Int32: ParsedID] = [:]
@@ -220,6 +224,36 @@ public struct SupervisionDataBuilder: Sendable {
             timeLimitDays: Int32(clamping: row.timeLimitDays), status: optional(row.status)))
     }
 
+    public mutating func append(_ row: TenderRow) {
+        count(.tenders)
+        let deadline = Instant.seconds(row.deadline)
+        tenders.append(TenderRecord(
+            tender: symbols.intern(TextFolding.fold(row.tenderID)), title: optional(row.title.map(TextFolding.fold)),
+            buyer: symbols.intern(TextFolding.fold(row.buyerUnitCode)), methodText: optional(row.method),
+            method: TenderMethod(code: row.method), ceiling: row.ceiling, publishedDay: Self.day(row.publishedDate),
+            deadlineSecond: deadline, deadlineDay: Instant.day(deadline), awardDay: Self.day(row.awardDate),
+            winner: optional(row.winnerUSCC.map { TextFolding.fold($0).uppercased() }), awardAmount: row.awardAmount))
+    }
+
+    public mutating func append(_ row: BidRow) {
+        count(.bids)
+        let submitted = Instant.seconds(row.submittedAt)
+        let hash = row.fileHash.map(TextFolding.fold), device = row.deviceID.map(TextFolding.fold)
+        let ip = row.ip.map(TextFolding.fold), bond = row.bondAccount.map(TextFolding.fold)
+        let name = row.contactName.map(TextFolding.fold), phone = row.contactPhone.map(TextFolding.fold)
+        bids.append(BidRecord(
+            tender: symbols.intern(TextFolding.fold(row.tenderID)), bidder: symbols.intern(TextFolding.fold(row.bidderUSCC).uppercased()),
+            bidderName: optional(row.bidderName.map(TextFolding.fold)), amount: row.amount,
+            submittedSecond: submitted, submittedDay: Instant.day(submitted),
+            status: BidStatus(code: row.status), statusText: optional(row.status),
+            fileHash: optional(hash), fileHashKey: optional(hash?.lowercased()),
+            device: optional(device), deviceKey: optional(device?.uppercased()),
+            ip: optional(ip), ipKey: optional(ip),
+            bondAccount: optional(bond), bondAccountKey: optional(bond.map(Normalize.contactNumber)),
+            contactName: optional(name), contactNameKey: optional(name),
+            contactPhone: optional(phone), contactPhoneKey: optional(phone.map(Normalize.contactNumber))))
+    }
+
     /// Sorts and indexes everything once. `consuming`: the builder's tables move into the data
     /// rather than being kept twice (at province scale the raw rows are hundreds of MB).
     public consuming func build() -> SupervisionData {
@@ -236,6 +270,18 @@ enum Normalize {
         return String(String.UnicodeScalarView(text.unicodeScalars.filter {
             !$0.properties.isWhitespace && $0 != "-" && $0 != "\u{FF0D}" && $0 != "\u{2010}" && $0 != "\u{2013}" && $0 != "\u{2014}"
         }))
+    }
+
+    /// "phone and account without spaces, hyphens or brackets" (bid rules).
+    static func contactNumber(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isSeparator($0) && !brackets.contains($0) }))
+    }
+
+    private static let brackets: Set<Unicode.Scalar> = ["(", ")", "[", "]", "{", "}", "（", "）", "【", "】", "〔", "〕", "［", "］"]
+
+    private static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isWhitespace || s == "-" || s == "\u{FF0D}" || s == "\u{2010}" || s == "\u{2011}" || s == "\u{2012}"
+            || s == "\u{2013}" || s == "\u{2014}" || s == "\u{2212}"
     }
 
     /// "Payee key: payee_code upper-cased; else payee_account without spaces or hyphens; else

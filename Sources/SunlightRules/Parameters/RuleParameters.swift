@@ -1,4 +1,5 @@
 import Foundation
+import SunlightProcurement
 
 /// The deployment's rule settings: each rule's defaults (rules.md) with the values an
 /// administrator changed. Stored as an INI-like text:
@@ -11,14 +12,39 @@ import Foundation
 ///
 /// Every value is validated against the rule's `ParameterSpec` when read, so a rule never sees
 /// a malformed or out-of-range setting.
+///
+/// Cardinal's indicators keep Cardinal's own settings language in the same file: its top-level
+/// keys (`currency = CNY`) and sections (`[defaults]`, `[redactions]`, `[corrections]`,
+/// `[modifications]`, `[codelists.*]`, `[exclusions]`, `[output]`, `[R003]` … `[R058]`) are
+/// handed, line numbers intact, to `CardinalSettings.parse` — so a Cardinal user's settings file
+/// works unchanged, and one file configures every rule.
 public struct RuleParameters: Sendable, Equatable {
     /// rule code → name → canonical text, only where it differs from the default.
     private var overrides: [String: [String: String]]
+    /// The Cardinal part of the file, as written (empty: Cardinal's defaults in Sunlight mode).
+    public private(set) var cardinalText: String
+    /// The Cardinal part parsed. Which indicators its sections enable matters only to
+    /// `scan --format cardinal`; in a scan every indicator rule runs, with its section's values
+    /// if it has one.
+    public private(set) var cardinal: CardinalSettings
 
     public static let defaults = RuleParameters(overrides: [:])
 
-    private init(overrides: [String: [String: String]]) {
+    private init(overrides: [String: [String: String]], cardinalText: String = "", cardinal: CardinalSettings = CardinalSettings()) {
         self.overrides = overrides
+        self.cardinalText = cardinalText
+        self.cardinal = cardinal
+    }
+
+    /// Cardinal's top-level keys, valid before any section.
+    static let cardinalTopLevelKeys: Set<String> = ["currency", "no_price_comparison_procurement_methods", "price_comparison_procurement_methods"]
+
+    /// Whether a section belongs to Cardinal's settings language.
+    static func isCardinalSection(_ name: String) -> Bool {
+        if ["defaults", "redactions", "corrections", "modifications", "exclusions", "output"].contains(name) { return true }
+        if name.hasPrefix("codelists.") { return true }
+        let code = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+        return IndicatorCode(rawValue: code) != nil
     }
 
     private static func spec(rule: String, name: String) -> ParameterSpec? {
@@ -34,6 +60,9 @@ public struct RuleParameters: Sendable, Equatable {
         var text = iniText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines of Cardinal's part keep their place; the others become blank in its copy.
+        var cardinalLines = [String](repeating: "", count: lines.count)
+        var inCardinal = false
         for (offset, rawLine) in lines.enumerated() {
             let number = offset + 1
             var line = Self.stripComment(String(rawLine)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -44,6 +73,12 @@ public struct RuleParameters: Sendable, Equatable {
                         .at(line: number, rule: nil)
                 }
                 line = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                inCardinal = Self.isCardinalSection(line)
+                if inCardinal {
+                    section = nil
+                    cardinalLines[offset] = String(rawLine)
+                    continue
+                }
                 guard RuleCatalog.rule(code: line) != nil else {
                     throw ParameterError(rule: line, messageZh: "未知的规则“[\(line)]”", messageEn: "unknown rule section [\(line)]")
                         .at(line: number, rule: line)
@@ -57,6 +92,10 @@ public struct RuleParameters: Sendable, Equatable {
             }
             let name = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if inCardinal || (section == nil && Self.cardinalTopLevelKeys.contains(name)) {
+                cardinalLines[offset] = String(rawLine)
+                continue
+            }
             guard let rule = section else {
                 throw ParameterError(name: name, messageZh: "参数 \(name) 不在任何规则节（如 [benefit.deceased]）之下",
                                      messageEn: "parameter \(name) is outside a rule section such as [benefit.deceased]")
@@ -79,6 +118,19 @@ public struct RuleParameters: Sendable, Equatable {
             }
         }
         self.overrides = overrides
+        let cardinalText = cardinalLines.joined(separator: "\n")
+        if cardinalText.contains(where: { !$0.isWhitespace }) {
+            do {
+                cardinal = try CardinalSettings.parse(cardinalText)
+            } catch {
+                throw ParameterError(line: error.line, messageZh: (error.line.map { "第 \($0) 行：" } ?? "") + error.messageZh,
+                                     messageEn: (error.line.map { "line \($0): " } ?? "") + error.messageEn)
+            }
+            self.cardinalText = cardinalLines.enumerated().filter { !$0.element.isEmpty }.map(\.element).joined(separator: "\n") + "\n"
+        } else {
+            cardinal = CardinalSettings()
+            self.cardinalText = ""
+        }
     }
 
     /// `#` or `;` starts a comment at the beginning of a line, or after whitespace.
@@ -130,8 +182,9 @@ public struct RuleParameters: Sendable, Equatable {
         }
     }
 
-    /// The non-default values as INI text, rules in catalog order, names in spec order
-    /// (empty when everything is default). Parses back to an equal value.
+    /// The non-default values as INI text, rules in catalog order, names in spec order, after
+    /// the Cardinal part as written (empty when everything is default). Parses back to an
+    /// equal value.
     public func iniText() -> String {
         var out: [String] = []
         for rule in RuleCatalog.all {
@@ -140,7 +193,10 @@ public struct RuleParameters: Sendable, Equatable {
             out.append("[\(rule.code)]")
             for spec in rule.parameters { if let value = set[spec.name] { out.append("\(spec.name) = \(value)") } }
         }
-        return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+        let own = out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+        if cardinalText.isEmpty { return own }
+        // Cardinal's part first: its top-level keys (`currency = …`) must precede every section.
+        return own.isEmpty ? cardinalText : cardinalText + "\n" + own
     }
 
     // MARK: typed access for rules (values are validated on the way in)

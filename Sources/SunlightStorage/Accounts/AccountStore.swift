@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdBcrypt
 import SQLKit
 import SunlightContract
+import SunlightDomain
 
 /// Accounts, sessions and API tokens.
 ///
@@ -230,5 +231,42 @@ public struct AccountStore: Sendable {
 
     static func digest(_ token: String) -> String {
         Hex.encode(SHA256.hash(data: Data(token.utf8)))
+    }
+}
+
+extension AccountStore {
+    /// Binds an account to its person (GB 11643 ID number, validated), so recusal can be
+    /// checked and the person never sees reports or clues about themselves. `nil` unbinds.
+    public func setIDNumber(username: String, idNumber: String?, by principal: Principal) async throws {
+        var value: String?
+        if let raw = idNumber?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            do { value = try ResidentID.parse(raw).value } catch {
+                throw AccountError(code: "user.id_number", messageZh: error.messageZh, messageEn: error.messageEn)
+            }
+        }
+        let bound = value
+        try await recorder.write(by: principal) { tx in
+            guard let row = try await tx.sql.select().column("id").from("users").where("username", .equal, username).first() else {
+                throw AccountError(code: "user.unknown", messageZh: "没有用户“\(username)”", messageEn: "no user \"\(username)\"")
+            }
+            let id = try row.decode(column: "id", as: Int64.self)
+            try await tx.sql.update("users").set("id_number", to: SQLBind(bound)).set("updated_at", to: SQLBind(Timestamps.now()))
+                .where("id", .equal, id).run()
+            // The ledger gets the fact and a keyed hash of the number, never the number.
+            try await tx.record([Change(at: Timestamps.now(), actor: principal.username, action: .update, objectType: "users",
+                                        objectID: String(id), objectKey: bound, details: ScanStore.json(["field": "id_number"]))])
+        }
+    }
+}
+
+extension AccountStore {
+    /// The last four characters of the ID number an account is bound to, for display; nil if unbound.
+    public func boundIDNumberTail(userID: Int64) async throws -> String? {
+        let id = try await database.withConnection { db in
+            try await db.select().column("id_number").from("users").where("id", .equal, userID).first()?
+                .decode(column: "id_number", as: String?.self)
+        }
+        guard let id, !id.isEmpty else { return nil }
+        return String(id.suffix(4))
     }
 }

@@ -12,6 +12,16 @@ public struct Change: Sendable, Equatable {
         case review
         /// Rule parameters changed by an administrator.
         case configure
+        /// A report received (portal, intake) or a message or file added to one.
+        case report
+        /// A clue's step in its disposition, a deadline's extension or pause, an outcome.
+        case disposition
+        /// A reporter's identity asked for, approved, refused or viewed.
+        case identity
+        /// An integrity talk recorded.
+        case talk
+        /// A working-day calendar year added by an administrator.
+        case calendar
     }
 
     public let at: String

@@ -103,5 +103,13 @@ public enum SchemaMigrations {
         Migration(version: 6, name: "scans, rule runs, findings and their review") { db, kind in
             try await SupervisionSchema.create(on: db, kind: kind)
         },
+        Migration(version: 7, name: "reports, clues, deadlines, outcomes, talks, calendar years") { db, kind in
+            try await ReportSchema.create(on: db, kind: kind)
+            // An account's person, for recusal and so a reported person never sees the matter.
+            try await db.raw("ALTER TABLE users ADD COLUMN id_number TEXT").run()
+        },
+        Migration(version: 8, name: "OCDS contracting processes") { db, kind in
+            try await OCDSProcessStore.createTable(on: db, kind: kind)
+        },
     ]
 }

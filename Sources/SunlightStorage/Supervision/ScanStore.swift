@@ -133,7 +133,13 @@ enum ScanStore {
     }
 
     /// The fingerprint of a rule's input: its datasets' fingerprints, in name order.
+    /// Tenders and bids also come from OCDS processes when any are imported, so their rules'
+    /// input then includes those.
     static func inputFingerprint(_ inputs: [String], _ fingerprints: [String: String]) -> String {
+        var inputs = inputs
+        if fingerprints["ocds"] != nil, !inputs.contains("ocds"), inputs.contains("tenders") || inputs.contains("bids") {
+            inputs.append("ocds")
+        }
         let text = inputs.sorted().map { "\($0)=\(fingerprints[$0] ?? "absent")" }.joined(separator: "\n")
         return Hex.encode(SHA256.hash(data: Data(text.utf8)))
     }

@@ -4,6 +4,7 @@ import SQLKit
 import SQLiteKit
 import SunlightContract
 import SunlightDomain
+import SunlightProcurement
 import SunlightRules
 
 /// What a scan reads: the rules' input, a fingerprint of each dataset's rows, and the lookups
@@ -145,11 +146,35 @@ public struct SupervisionLoader: Sendable {
                                             completedAt: r.instant("completed_at"), timeLimitDays: Int(r.integer("time_limit_days") ?? 0),
                                             status: r.optional("status")))
         }
-        // Read for the fingerprint and placement only: the procurement rules come later.
-        try await Self.stream(GovernmentData.tenders, ["tender_id", "buyer_unit_code"], db, state) { r, s in
-            s.placement.tenderUnit[r.text("tender_id")] = r.text("buyer_unit_code")
+        // OCDS processes before the tenders and bids CSVs: a CSV row for the same tender (and
+        // bidder) is a later row, and wins (data-contract.md, OCDS mapping).
+        try await Self.stream(name: "ocds", table: "ocds_processes", ["process"], db, state) { r, s in
+            guard let process = try? StoredProcess.decode(r.text("process")) else {
+                s.undecodableProcesses += 1
+                return
+            }
+            s.builder.append(process)
         }
-        try await Self.stream(GovernmentData.bids, ["tender_id"], db, state) { _, _ in }
+        if state.fingerprints["ocds"]?.count == 0 { state.fingerprints["ocds"] = nil }
+        try await Self.stream(GovernmentData.tenders,
+                              ["tender_id", "title", "buyer_unit_code", "method", "ceiling", "published_date", "deadline", "award_date",
+                               "winner_uscc", "award_amount"], db, state) { r, s in
+            let tender = r.text("tender_id"), buyer = r.text("buyer_unit_code")
+            s.placement.tenderUnit[tender] = buyer
+            s.builder.append(TenderRow(tenderID: tender, title: r.optional("title"), buyerUnitCode: buyer, method: r.optional("method"),
+                                       ceiling: r.integer("ceiling"), publishedDate: r.date("published_date"),
+                                       deadline: r.instant("deadline"), awardDate: r.date("award_date"),
+                                       winnerUSCC: r.optional("winner_uscc"), awardAmount: r.integer("award_amount")))
+        }
+        try await Self.stream(GovernmentData.bids,
+                              ["tender_id", "bidder_uscc", "bidder_name", "amount", "submitted_at", "status", "file_hash", "device_id", "ip",
+                               "bond_account", "contact_name", "contact_phone"], db, state) { r, s in
+            s.builder.append(BidRow(tenderID: r.text("tender_id"), bidderUSCC: r.text("bidder_uscc"), bidderName: r.optional("bidder_name"),
+                                    amount: r.integer("amount") ?? 0, submittedAt: r.instant("submitted_at"), status: r.optional("status"),
+                                    fileHash: r.optional("file_hash"), deviceID: r.optional("device_id"), ip: r.optional("ip"),
+                                    bondAccount: r.optional("bond_account"), contactName: r.optional("contact_name"),
+                                    contactPhone: r.optional("contact_phone")))
+        }
     }
 
     /// Streams a table's rows, oldest first, into `body`, folding each stored hash into the
@@ -157,14 +182,18 @@ public struct SupervisionLoader: Sendable {
     /// `Decodable` per cell: loading is most of a scan's time); on PostgreSQL through SQLKit.
     private static func stream(_ dataset: SunlightContract.Dataset, _ columns: [String], _ db: RowSource, _ state: LoadState,
                                _ body: @escaping @Sendable (any StoredRow, LoadState) -> Void) async throws {
-        state.fingerprints[dataset.name] = DatasetFingerprint()
-        let name = dataset.name
+        try await stream(name: dataset.name, table: dataset.table, columns, db, state, body)
+    }
+
+    private static func stream(name: String, table: String, _ columns: [String], _ db: RowSource, _ state: LoadState,
+                               _ body: @escaping @Sendable (any StoredRow, LoadState) -> Void) async throws {
+        state.fingerprints[name] = DatasetFingerprint()
         @Sendable func consume(_ row: any StoredRow) {
             state.fingerprints[name]!.add(row.text("record_hash"))
             body(row, state)
         }
         let list = (columns + ["record_hash"]).joined(separator: ", ")
-        let sql = "SELECT \(list) FROM \(dataset.table) ORDER BY id"
+        let sql = "SELECT \(list) FROM \(table) ORDER BY id"
         switch db {
         case .raw(let connection):
             // Blocking reads, on the thread pool (as SQLiteNIO runs its own); rows one at a time.
@@ -197,6 +226,8 @@ private final class LoadState: @unchecked Sendable {
     var builder = SupervisionDataBuilder()
     var fingerprints: [String: DatasetFingerprint] = [:]
     var placement = FindingPlacement()
+    /// Stored processes that no longer decode (written by a newer Sunlight): counted, not guessed.
+    var undecodableProcesses = 0
 }
 
 /// A stored row, read by column name with the contract's storage forms (ISO dates and instants,

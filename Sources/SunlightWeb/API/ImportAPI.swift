@@ -17,6 +17,9 @@ struct ImportAPI {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let parameters = request.uri.queryParameters
+        if parameters.get("dataset") == OCDSImporter.datasetName {
+            return try await createOCDS(request, context: context, principal: principal)
+        }
         guard let name = parameters.get("dataset"), let dataset = Contract.dataset(named: name) else {
             throw WebError.badRequest("dataset.unknown", zh: "请用 ?dataset= 指定数据集（\(Contract.datasets.map(\.name).joined(separator: "、"))）",
                                       en: "name the dataset with ?dataset= (\(Contract.datasets.map(\.name).joined(separator: ", ")))")
@@ -31,6 +34,25 @@ struct ImportAPI {
         let report = try await services.importer.run(dataset, file: file,
                                                      fileName: parameters.get("file_name") ?? upload.fileName ?? "upload",
                                                      options: ImportOptions(skipInvalid: skip), by: principal)
+        let data = try JSONEncoder.sorted.encode(report)
+        return Response(status: report.isWritten ? .created : .unprocessableContent,
+                        headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// `?dataset=ocds`: OCDS JSON, allowed to whoever may import bids (county-wide procurement data).
+    private func createOCDS(_ request: Request, context: AppRequestContext, principal: Principal) async throws -> Response {
+        guard AccessPolicy.allows(principal.role, .importFile, on: GovernmentData.bids) else { throw WebError.forbidden }
+        let parameters = request.uri.queryParameters
+        let upload = try await Upload.receive(request, limit: services.configuration.maxUploadBytes)
+        defer { upload.removeFile() }
+        guard let file = upload.file else {
+            throw WebError.badRequest("file.missing", zh: "请求中没有文件内容", en: "the request carries no file")
+        }
+        let skip = ["1", "true", "yes"].contains((parameters.get("skip_invalid") ?? upload.fields["skip_invalid"] ?? "").lowercased())
+        let report = try await OCDSImporter(recorder: services.importer.recorder).run(
+            file: file, fileName: parameters.get("file_name") ?? upload.fileName ?? "upload",
+            options: ImportOptions(skipInvalid: skip), by: principal)
         let data = try JSONEncoder.sorted.encode(report)
         return Response(status: report.isWritten ? .created : .unprocessableContent,
                         headers: [.contentType: "application/json; charset=utf-8"],

@@ -131,7 +131,7 @@ enum OpenAPIDocument {
         ]
         paths["/api/v1/imports"] = ["post": [
             "operationId": "import_file", "summary": "Import a dataset file (CSV or XLSX) sent as the body",
-            "parameters": [["name": "dataset", "in": "query", "required": true, "schema": ["type": "string", "enum": Contract.datasets.map(\.name)]],
+            "parameters": [["name": "dataset", "in": "query", "required": true, "schema": ["type": "string", "enum": Contract.datasets.map(\.name) + ["ocds"]]],
                            ["name": "file_name", "in": "query", "schema": ["type": "string"]],
                            ["name": "skip_invalid", "in": "query", "schema": ["type": "boolean"]]],
             "requestBody": ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]],
@@ -167,10 +167,12 @@ enum OpenAPIDocument {
                            ["name": "to", "in": "query", "schema": ["type": "integer", "minimum": 1]]],
             "responses": ["200": bundle.merging(["description": "consistency proof bundle"]) { $1 }, "400": errorResponse("out of range")],
         ]]
+        for (path, item) in PublicReportSchema.paths(error: errorResponse) { paths[path] = item }
+        for (name, schema) in PublicReportSchema.schemas { schemas[name] = schema }
         return [
             "openapi": "3.1.0",
             "info": ["title": "Sunlight API", "version": "1.0.0",
-                     "description": "Registry of units, people, relatives, households, companies and company roles."],
+                     "description": "Registry of units, people, relatives, households, companies and company roles; government datasets; the ledger; and the public reporting API (no account)."],
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()], ["session": [String]()]],
             "paths": paths,

@@ -51,7 +51,7 @@ enum EvidenceHTML {
                 }.joined(separator: "、")
             }
         case .string(let text), .number(let text):
-            html += link(text, key: key) ?? HTML.escape(text)
+            html += (link(text, key: key) ?? HTML.escape(text)) + (networkLink(text, key: key, language: language) ?? "")
         case .bool(let value):
             html += value ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no")
         case .null:
@@ -84,6 +84,18 @@ enum EvidenceHTML {
         return "<a href=\"/registry/\(target)?q=\(query)\">\(HTML.escape(value))</a>"
     }
 
+    /// Bidders and buyers of procurement findings also link to their network pages.
+    static func networkLink(_ value: String, key: String?, language: Language) -> String? {
+        guard !value.isEmpty else { return nil }
+        let path: String
+        switch key {
+        case "bidder_uscc", "winner_uscc": path = NetworkPages.companyPath(value)
+        case "buyer_unit_code": path = NetworkPages.buyerPath(value)
+        default: return nil
+        }
+        return " <a class=\"muted\" href=\"\(path)\">[\(Strings.text("proc_network", language))]</a>"
+    }
+
     /// The column's Chinese alias from the contract, else a few words of the rules' own.
     static func label(_ key: String, _ language: Language) -> String {
         if language == .en { return key.replacingOccurrences(of: "_", with: " ") }
@@ -103,5 +115,19 @@ enum EvidenceHTML {
         "missing": "缺号", "first_missing": "首个缺号", "last_missing": "末个缺号", "prefix": "前缀", "mad": "平均绝对偏差",
         "working_days": "工作日", "age": "年龄", "min_age": "最低年龄", "vehicles": "车辆", "companies": "企业",
         "household_members": "家庭成员", "cadre": "村干部", "days": "天数", "ratio": "比例",
+        // Procurement: the bid.* signals and Cardinal's indicators.
+        "active_on": "在职日期", "active_on_source": "在职日期依据", "awards": "授标", "bid_count": "投标数", "bidder_count": "投标人数",
+        "bidders": "投标人", "bids": "投标", "buyer": "采购人", "buyer_count": "采购人数", "buyer_id": "采购人标识", "counted": "计入",
+        "date": "日期", "deadline_date": "截止日期", "field": "相同字段", "flagged_tenderers": "涉及投标人", "gap": "差额",
+        "gap_tolerance": "差额容差", "group": "对象类别", "holder_relation_to_official": "与公职人员关系", "id": "标识", "identical": "相同报价",
+        "lowest_ratio": "最低比例", "mean_gap": "平均差额", "mean_step": "平均增幅", "meta": "四分位数与界限", "min_bids": "最少投标数",
+        "min_gap_tolerance": "最小差额容差", "minimum": "最低要求", "minimum_days": "最少天数", "ocid": "OCDS 流程编号",
+        "ocids": "OCDS 流程", "official_category": "公职人员类别", "official_since": "任职起", "official_until": "任职止",
+        "processes": "采购流程数", "procurement_method": "采购方式", "procurement_method_details": "采购方式明细", "progression": "数列类型",
+        "rate": "比率", "ratio_to_ceiling": "与最高限价之比", "roles": "职务", "shared": "共用值", "step": "增幅",
+        "step_tolerance": "增幅容差", "suppliers": "供应商", "tender_count": "招标项目数", "tender_period_end": "投标截止",
+        "tender_period_start": "投标开始", "tender_value": "招标金额", "tenderers": "投标人", "tenders": "招标项目", "value": "指标值",
+        "win_count": "中标次数", "win_rate": "中标率", "winner_count": "中标人数", "winner_in_set": "中标人在组内",
+        "winner_name": "中标人名称", "winners_outside_set": "组外中标人", "won": "中标",
     ]
 }

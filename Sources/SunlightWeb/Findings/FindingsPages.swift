@@ -106,7 +106,7 @@ struct FindingsPages {
             "severity": finding.severity, "severityLabel": Strings.text("severity_" + finding.severity, language),
             "status": Strings.text("status_" + finding.status.rawValue, language),
             "cleared": !finding.isCurrent, "evidenceHTML": EvidenceHTML.render(tree, language: language),
-            "events": events, "canReview": AccessPolicy.reviewsFindings(principal.role), "closed": closed,
+            "events": events, "canReview": AccessPolicy.reviewsFindings(principal.role), "canOpenClue": AccessPolicy.handlesReports(principal.role), "closed": closed,
             "evidenceJSON": finding.evidenceJSON,
         ]
         // Only present values: an empty string is still "true" to a Mustache section.

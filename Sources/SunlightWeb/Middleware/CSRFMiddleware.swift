@@ -7,7 +7,10 @@ struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method != .get, request.method != .head, request.method != .options, !context.viaBearerToken else {
+        // The public reporting API has no session to ride on: anyone may call it directly, so a
+        // forged cross-site request gains nothing. Its own guard (rate limits) applies instead.
+        guard request.method != .get, request.method != .head, request.method != .options, !context.viaBearerToken,
+              !request.uri.path.hasPrefix("/api/v1/public/") else {
             return try await next(request, context)
         }
         var request = request

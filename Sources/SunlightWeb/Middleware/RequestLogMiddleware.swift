@@ -9,7 +9,8 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
-        let route = request.uri.path
+        // A receipt code in a public API path is the reporter's only key: log the route's shape.
+        let route = request.uri.path.hasPrefix("/api/v1/public/reports/") ? "/api/v1/public/reports/{receipt}" : request.uri.path
         do {
             let response = try await next(request, context)
             log(context, request.method, route, response.status.code, start)

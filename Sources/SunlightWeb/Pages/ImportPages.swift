@@ -14,6 +14,11 @@ struct ImportPages {
         router.get("/imports/:id", use: report)
     }
 
+    /// OCDS is county-wide procurement data: whoever may import bids may import it.
+    static func mayImportOCDS(_ principal: Principal) -> Bool {
+        AccessPolicy.allows(principal.role, .importFile, on: GovernmentData.bids)
+    }
+
     private func importable(_ principal: Principal) -> [Dataset] {
         Contract.datasets.filter { AccessPolicy.allows(principal.role, .importFile, on: $0) }
     }
@@ -30,8 +35,13 @@ struct ImportPages {
         let language = context.language
         let everywhere = principal.reach == .everywhere
         let imports = try await ImportLog(database: services.database).recent(actor: everywhere ? nil : principal.username)
+        var options = datasets.map { ["name": $0.name, "label": RecordDisplay.datasetName($0, language), "selected": $0.name == selected] }
+        if Self.mayImportOCDS(principal) {
+            options.append(["name": OCDSImporter.datasetName, "label": language == .zh ? "OCDS 采购流程（JSON）" : "OCDS processes (JSON)",
+                            "selected": selected == OCDSImporter.datasetName])
+        }
         var values: [String: Any] = [
-            "datasets": datasets.map { ["name": $0.name, "label": RecordDisplay.datasetName($0, language), "selected": $0.name == selected] },
+            "datasets": options,
             "imports": imports.map { record -> [String: Any] in
                 ["id": record.id, "at": DisplayTime.local(record.finishedAt), "dataset": record.dataset, "file": record.fileName, "actor": record.actor,
                  "read": record.rowsRead, "rejected": record.rejected, "status": statusText(record.status, language)]
@@ -46,6 +56,16 @@ struct ImportPages {
         let principal = try context.requirePrincipal()
         let upload = try await Upload.receive(request, limit: services.configuration.maxUploadBytes)
         defer { upload.removeFile() }
+        if upload.fields["dataset"] == OCDSImporter.datasetName {
+            guard Self.mayImportOCDS(principal) else { throw WebError.forbidden }
+            guard let file = upload.file else {
+                return try await render(request, context: context, error: Strings.text("file", context.language) + "?", status: .badRequest)
+            }
+            let result = try await OCDSImporter(recorder: services.importer.recorder).run(
+                file: file, fileName: upload.fileName ?? "upload", options: ImportOptions(skipInvalid: upload.fields["skip_invalid"] == "1"),
+                by: principal)
+            return Response(status: .seeOther, headers: [.location: "/imports/\(result.importID ?? 0)"])
+        }
         guard let name = upload.fields["dataset"], let dataset = Contract.dataset(named: name) else {
             return try await render(request, context: context, error: Strings.text("dataset", context.language) + "?", status: .badRequest)
         }

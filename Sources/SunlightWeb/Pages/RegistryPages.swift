@@ -73,7 +73,7 @@ struct RegistryPages {
             ["at": DisplayTime.local(change.at), "actor": change.actor, "action": change.action.rawValue, "hash": String((change.hashAfter ?? "—").prefix(16))]
         }
         let title = stored.record["name"].text ?? stored.record.key(in: dataset)
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "heading": "\(RecordDisplay.datasetName(dataset, language))：\(title)",
             "fields": fields,
             "attributes": stored.record.attributes.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
@@ -83,6 +83,13 @@ struct RegistryPages {
             "editPath": "/registry/\(dataset.pathSegment)/\(stored.id)/edit",
             "deletePath": "/registry/\(dataset.pathSegment)/\(stored.id)/delete",
         ]
+        if dataset.name == "people", AccessPolicy.recordsTalks(principal.role) || AccessPolicy.approvesDispositions(principal.role) {
+            values["integrityPath"] = "/integrity/\(stored.id)"
+        }
+        if dataset.name == "companies", AccessPolicy.allows(principal.role, .read, on: GovernmentData.bids),
+           let uscc = stored.record["uscc"].text {
+            values["networkPath"] = NetworkPages.companyPath(uscc)
+        }
         let flash = request.uri.queryParameters.get("saved") != nil ? Strings.text("saved", language) : nil
         return services.renderer.render("record", title: title, request: request, context: context, values: values, flash: flash)
     }

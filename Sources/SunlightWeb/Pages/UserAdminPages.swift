@@ -56,11 +56,11 @@ struct UserAdminPages {
         guard let id = context.parameters.get("id", as: Int64.self), let user = try await services.accounts.user(id: id) else {
             throw WebError.notFound
         }
-        return renderEdit(user, request: request, context: context, error: nil, status: .ok)
+        return try await renderEdit(user, request: request, context: context, error: nil, status: .ok)
     }
 
     private func renderEdit(_ user: User, request: Request, context: AppRequestContext, error: String?,
-                            status: HTTPResponse.Status) -> Response {
+                            status: HTTPResponse.Status) async throws -> Response {
         let language = context.language
         var values: [String: Any] = [
             "id": user.id, "username": user.username, "displayName": user.displayName, "unitCode": user.unitCode ?? "",
@@ -68,6 +68,7 @@ struct UserAdminPages {
             "roles": Role.allCases.map { ["code": $0.rawValue, "label": language == .zh ? $0.labelZh : $0.labelEn,
                                           "selected": $0 == user.role] as [String: Any] },
         ]
+        if let tail = try await services.accounts.boundIDNumberTail(userID: user.id) { values["idTail"] = tail }
         if let error { values["error"] = error }
         return services.renderer.render("user_edit", title: user.username, request: request, context: context, values: values,
                                         status: status)
@@ -83,15 +84,20 @@ struct UserAdminPages {
         guard let role = Role(rawValue: form["role"] ?? "") else { throw WebError.badRequest("role", zh: "角色无效", en: "invalid role") }
         let disabled = form["disabled"] == "1"
         if user.id == principal.userID && (disabled || role != .admin) {
-            return renderEdit(user, request: request, context: context,
+            return try await renderEdit(user, request: request, context: context,
                               error: context.language == .zh ? "不能停用自己或取消自己的管理员角色" : "you cannot disable yourself or drop your own admin role",
                               status: .unprocessableContent)
         }
         do {
             try await services.accounts.updateUser(id: id, displayName: form["display_name"] ?? "", role: role, unitCode: form["unit_code"],
                                                    disabled: disabled, newPassword: form["password"], by: principal)
+            if let idNumber = form["id_number"]?.trimmingCharacters(in: .whitespaces), !idNumber.isEmpty {
+                try await services.accounts.setIDNumber(username: user.username, idNumber: idNumber, by: principal)
+            } else if form["unbind_id_number"] == "1" {
+                try await services.accounts.setIDNumber(username: user.username, idNumber: nil, by: principal)
+            }
         } catch let error as AccountError {
-            return renderEdit(user, request: request, context: context,
+            return try await renderEdit(user, request: request, context: context,
                               error: context.language == .zh ? error.messageZh : error.messageEn, status: .unprocessableContent)
         }
         return try await render(request, context: context, error: nil, flash: Strings.text("user_updated", context.language))

@@ -67,6 +67,14 @@ struct PageRenderer: Sendable {
                 children += datasetLinks(Registry.all, principal: principal, language: language, path: path)
                 item["children"] = children
             }
+            if section.slug == "reports", AccessPolicy.handlesReports(principal.role) || AccessPolicy.approvesDispositions(principal.role) {
+                item["children"] = [
+                    ["href": "/reports", "label": Strings.text("reports", language), "active": path.hasPrefix("/reports")],
+                    ["href": "/clues", "label": Strings.text("clues", language), "active": path == "/clues" || path.hasPrefix("/clues/") && path != "/clues/deadlines"],
+                    ["href": "/clues/deadlines", "label": Strings.text("deadline_board", language), "active": path == "/clues/deadlines"],
+                    ["href": "/portal", "label": Strings.text("portal_link", language), "active": path.hasPrefix("/portal")],
+                ] as [[String: Any]]
+            }
             if section.slug == "supervision" {
                 var children: [[String: Any]] = []
                 if section.path != nil {

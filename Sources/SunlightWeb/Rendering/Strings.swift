@@ -162,11 +162,13 @@ enum Strings {
     static func dictionary(for language: Language) -> [String: String] {
         var result: [String: String] = [:]
         for (key, value) in table { result[key] = language == .zh ? value.zh : value.en }
+        for (key, value) in ReportStrings.table { result[key] = language == .zh ? value.zh : value.en }
+        for (key, value) in ProcurementStrings.table { result[key] = language == .zh ? value.zh : value.en }
         return result
     }
 
     static func text(_ key: String, _ language: Language) -> String {
-        guard let entry = table[key] else { return key }
+        guard let entry = table[key] ?? ReportStrings.table[key] ?? ProcurementStrings.table[key] else { return key }
         return language == .zh ? entry.zh : entry.en
     }
 }

@@ -16,4 +16,5 @@ struct Services: Sendable {
     let ruleRuns: RuleRunStore
     let ruleSettings: RuleSettingsStore
     let scanner: ScanService
+    let reports: ReportStore
 }

@@ -36,13 +36,18 @@ public enum SunlightApplication {
         let database = ledger.database
         let recorder = Recorder(ledger: ledger)
         let renderer = try await PageRenderer.load()
+        let directories = ReportVault.directories(for: database.location, override: configuration.reportDataDirectory)
+        let vault = try await ReportVault.prepare(database: database, keyDirectory: directories.keys, uploads: directories.uploads,
+                                                  cost: configuration.receiptCost)
+        let reports = ReportStore(recorder: recorder, vault: vault)
         let services = Services(
             database: database, ledger: ledger, recorder: recorder, records: RecordStore(database: database),
             accounts: AccountStore(database: database, recorder: recorder, bcryptCost: configuration.bcryptCost),
             importer: Importer(recorder: recorder), renderer: renderer, configuration: configuration,
             throttle: LoginThrottle(limit: configuration.loginAttemptsAllowed, window: configuration.loginWindowSeconds),
             findings: FindingStore(recorder: recorder), ruleRuns: RuleRunStore(database: database),
-            ruleSettings: RuleSettingsStore(recorder: recorder), scanner: ScanService(recorder: recorder))
+            ruleSettings: RuleSettingsStore(recorder: recorder), scanner: ScanService(recorder: recorder),
+            reports: reports)
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.add(middleware: SecurityHeadersMiddleware())
@@ -60,6 +65,15 @@ public enum SunlightApplication {
         LedgerPages(services: services).register(on: router)
         FindingsPages(services: services).register(on: router)
         RulesPages(services: services).register(on: router)
+        let portalGuard = PortalGuard(minimumAge: configuration.portalMinimumSeconds)
+        PortalPages(services: services, reports: reports, guardian: portalGuard).register(on: router)
+        PublicReportAPI(reports: reports, guardian: portalGuard).register(on: router)
+        let clues = ClueStore(recorder: recorder, reports: reports)
+        ReportPages(services: services, reports: reports, clues: clues).register(on: router)
+        CluePages(services: services, clues: clues).register(on: router)
+        StatisticsPages(services: services, clues: clues).register(on: router)
+        TalkPages(services: services, talks: TalkStore(recorder: recorder), clues: clues).register(on: router)
+        NetworkPages(services: services).register(on: router)
         OpenAPIRoute().register(on: router)
         LedgerAPI(services: services).register(on: router)
         ImportAPI(services: services).register(on: router)

@@ -1,3 +1,6 @@
+import Foundation
+import SunlightReports
+
 /// How the web server runs.
 public struct WebConfiguration: Sendable {
     public var host: String
@@ -12,6 +15,13 @@ public struct WebConfiguration: Sendable {
     public var loginWindowSeconds: Double
     /// bcrypt cost for passwords set through the web.
     public var bcryptCost: UInt8
+    /// Where report office keys (`keys/`) and sealed attachments (`uploads/`) live; by default
+    /// beside the SQLite file (`<name>-keys`, `<name>-uploads`) or in the working directory.
+    public var reportDataDirectory: URL?
+    /// scrypt cost of receipt codes (tests lower it).
+    public var receiptCost: ReceiptHasher.Cost = .standard
+    /// A portal form answered sooner than this after it was served is taken for a bot.
+    public var portalMinimumSeconds: Double = 3
 
     public init(host: String = "127.0.0.1", port: Int = 8080, forceSecureCookies: Bool = false,
                 maxUploadBytes: Int = 256 << 20, loginAttemptsAllowed: Int = 5, loginWindowSeconds: Double = 900,

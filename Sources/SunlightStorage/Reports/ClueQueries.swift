@@ -1,0 +1,99 @@
+import Foundation
+import SQLKit
+import SunlightContract
+import SunlightRegime
+
+/// Reading clues. Only inspectors (and, for deciding, leaders) see them, and never the person
+/// a clue is about: an account whose ID number is the clue's subject's gets "not found", the
+/// same answer as for a clue that does not exist (信访工作条例 Art. 30).
+extension ClueStore {
+    public func get(_ id: Int64, for principal: Principal) async throws -> StoredClue {
+        guard AccessPolicy.handlesReports(principal.role) || AccessPolicy.approvesDispositions(principal.role) else {
+            throw RecordNotFound(dataset: "clues", id: id)
+        }
+        return try await recorder.database.withConnection { db in
+            guard let row = try await db.select().column(SQLLiteral.all).from("clues").where("id", .equal, id).first() else {
+                throw RecordNotFound(dataset: "clues", id: id)
+            }
+            let clue = try Self.clue(row)
+            if let subject = clue.subjectIDNumber, try await Self.accountIDNumber(principal, on: db) == subject {
+                throw RecordNotFound(dataset: "clues", id: id)
+            }
+            return clue
+        }
+    }
+
+    /// Clues, newest first; `state` and `handler` filter. Clues about the asking user are left out.
+    public func list(state: ClueState? = nil, handler: String? = nil, limit: Int = 200, for principal: Principal) async throws -> [StoredClue] {
+        guard AccessPolicy.handlesReports(principal.role) || AccessPolicy.approvesDispositions(principal.role) else { return [] }
+        return try await recorder.database.withConnection { db in
+            var select = db.select().column(SQLLiteral.all).from("clues")
+            if let state { select = select.where("state", .equal, state.rawValue) }
+            if let handler { select = select.where("handler", .equal, handler) }
+            if let own = try await Self.accountIDNumber(principal, on: db) {
+                select = select.where { $0.where(SQLIdentifier("subject_id_number"), .is, SQLLiteral.null).orWhere("subject_id_number", .notEqual, own) }
+            }
+            return try await select.orderBy("id", .descending).limit(limit).all().map(Self.clue)
+        }
+    }
+
+    public func events(_ clueID: Int64) async throws -> [ClueEvent] {
+        try await recorder.database.withConnection { db in
+            try await db.select().column(SQLLiteral.all).from("clue_events").where("clue_id", .equal, clueID).orderBy("id").all().map { row in
+                ClueEvent(at: try row.decode(column: "at", as: String.self), actor: try row.decode(column: "actor", as: String.self),
+                          action: try row.decode(column: "action", as: String.self),
+                          fromState: try row.decode(column: "from_state", as: String?.self),
+                          toState: try row.decode(column: "to_state", as: String?.self), note: try row.decode(column: "note", as: String?.self))
+            }
+        }
+    }
+
+    public func outcomes(clueID: Int64? = nil, personIDNumber: String? = nil) async throws -> [StoredOutcome] {
+        try await recorder.database.withConnection { db in
+            var select = db.select().column(SQLLiteral.all).from("clue_outcomes")
+            if let clueID { select = select.where("clue_id", .equal, clueID) }
+            if let personIDNumber { select = select.where("person_id_number", .equal, personIDNumber) }
+            return try await select.orderBy("id").all().map { row in
+                StoredOutcome(id: try row.decode(column: "id", as: Int64.self), clueID: try row.decode(column: "clue_id", as: Int64.self),
+                              personName: try row.decode(column: "person_name", as: String.self),
+                              personIDNumber: try row.decode(column: "person_id_number", as: String?.self),
+                              form: try row.decode(column: "form", as: Int.self), measure: try row.decode(column: "measure", as: String.self),
+                              sanction: try row.decode(column: "sanction", as: String?.self),
+                              sanctionMonths: try row.decode(column: "sanction_months", as: Int?.self),
+                              effectiveOn: try row.decode(column: "effective_on", as: String.self),
+                              influenceUntil: try row.decode(column: "influence_until", as: String?.self),
+                              decidedBy: try row.decode(column: "decided_by", as: String.self), note: try row.decode(column: "note", as: String?.self))
+            }
+        }
+    }
+
+    /// The reports filed under a clue (ids), oldest first.
+    public func reportIDs(of clueID: Int64) async throws -> [Int64] {
+        try await recorder.database.withConnection { db in
+            try await db.select().column("id").from("reports").where("clue_id", .equal, clueID).orderBy("id").all()
+                .map { try $0.decode(column: "id", as: Int64.self) }
+        }
+    }
+
+    static func accountIDNumber(_ principal: Principal, on db: any SQLDatabase) async throws -> String? {
+        guard let userID = principal.userID else { return nil }
+        let id = try await db.select().column("id_number").from("users").where("id", .equal, userID).first()?
+            .decode(column: "id_number", as: String?.self)
+        return (id?.isEmpty ?? true) ? nil : id
+    }
+
+    static func clue(_ row: any SQLRow) throws -> StoredClue {
+        StoredClue(
+            id: try row.decode(column: "id", as: Int64.self), reference: try row.decode(column: "reference", as: String.self),
+            source: try row.decode(column: "source", as: String.self), reportType: try row.decode(column: "report_type", as: String.self),
+            realName: try row.decode(column: "real_name", as: Bool.self), subjectName: try row.decode(column: "subject_name", as: String.self),
+            subjectUnit: try row.decode(column: "subject_unit", as: String.self), subjectPost: try row.decode(column: "subject_post", as: String.self),
+            subjectIDNumber: try row.decode(column: "subject_id_number", as: String?.self),
+            receivedOn: try row.decode(column: "received_on", as: String.self),
+            state: ClueState(rawValue: try row.decode(column: "state", as: String.self)),
+            handler: try row.decode(column: "handler", as: String?.self), proposer: try row.decode(column: "proposer", as: String?.self),
+            proposal: try row.decode(column: "proposal", as: String?.self), closureKind: try row.decode(column: "closure_kind", as: String?.self),
+            findingID: try row.decode(column: "finding_id", as: Int64?.self), regimeVersion: try row.decode(column: "regime_version", as: String.self),
+            createdBy: try row.decode(column: "created_by", as: String.self), updatedAt: try row.decode(column: "updated_at", as: String.self))
+    }
+}

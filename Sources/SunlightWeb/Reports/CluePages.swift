@@ -1,0 +1,267 @@
+import Foundation
+import Hummingbird
+import SunlightContract
+import SunlightDomain
+import SunlightRegime
+import SunlightStorage
+
+/// Clues under disposition: the list, one clue with its deadlines, history, outcomes and the
+/// steps the regime allows this user now, and the board of deadlines due soon and overdue.
+struct CluePages {
+    let services: Services
+    let clues: ClueStore
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/clues", use: list)
+        router.get("/clues/deadlines", use: board)
+        router.get("/clues/:id", use: show)
+        router.post("/clues/:id/act", use: act)
+        router.post("/clues/:id/notice", use: notice)
+        router.post("/clues/:id/deadlines/:deadline/extend", use: extend)
+        router.post("/clues/:id/deadlines/:deadline/pause", use: pause)
+        router.post("/clues/:id/deadlines/:deadline/met", use: met)
+        router.post("/clues/:id/appeal", use: appeal)
+        router.post("/findings/:id/clue", use: fromFinding)
+    }
+
+    static func requireReader(_ context: AppRequestContext) throws -> Principal {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.handlesReports(principal.role) || AccessPolicy.approvesDispositions(principal.role) else { throw WebError.forbidden }
+        return principal
+    }
+
+    func stateLabel(_ state: ClueState, _ language: Language) -> String {
+        let label = clues.regime.clueWorkflow.info(state)?.label
+        return (language == .zh ? label?.zh : label?.en) ?? state.rawValue
+    }
+
+    func ruleTitle(_ code: String, _ language: Language) -> String {
+        let rule = clues.regime.deadlines.rule(code) ?? (code == clues.regime.clueWorkflow.heldReviewRule.code ? clues.regime.clueWorkflow.heldReviewRule : nil)
+        return rule.map { language == .zh ? $0.title.zh : $0.title.en } ?? code
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let language = context.language
+        let state = request.uri.queryParameters.get("state").flatMap { $0.isEmpty ? nil : ClueState(rawValue: $0) }
+        let rows = try await clues.list(state: state, for: principal).map { clue -> [String: Any] in
+            ["id": clue.id, "reference": clue.reference, "receivedOn": clue.receivedOn, "state": stateLabel(clue.state, language),
+             "subject": [clue.subjectName, clue.subjectUnit].filter { !$0.isEmpty }.joined(separator: " · "),
+             "handler": clue.handler ?? "—", "source": ReportSource(rawValue: clue.source).map { language == .zh ? $0.label.zh : $0.label.en } ?? clue.source]
+        }
+        let states: [[String: Any]] = clues.regime.clueWorkflow.states.map { info in
+            var item: [String: Any] = ["value": info.state.rawValue, "label": language == .zh ? info.label.zh : info.label.en]
+            if info.state == state { item["selected"] = true }
+            return item
+        }
+        var values: [String: Any] = ["rows": rows, "states": states]
+        if rows.isEmpty { values["none"] = true }
+        return services.renderer.render("clues", title: Strings.text("clues", language), request: request, context: context, values: values)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try Self.requireReader(context)
+        return try await render(try ReportPages.id(context), request: request, context: context, flash: nil)
+    }
+
+    func render(_ id: Int64, request: Request, context: AppRequestContext, flash: String?, error: String? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let language = context.language
+        let clue: StoredClue
+        do { clue = try await clues.get(id, for: principal) } catch is RecordNotFound { throw WebError.notFound }
+        let actor = Actor(username: principal.username, role: SunlightRegime.Role(rawValue: principal.role.rawValue))
+        let today = LocalDate.today()
+        let regime = clues.regime
+        let measures: [[String: Any]] = regime.fourForms.forms.flatMap { form in
+            form.measures.map { ["value": $0.code, "label": "\(form.number) · " + (language == .zh ? $0.label.zh : $0.label.en)] as [String: Any] }
+        } + ([regime.governmentSanctions.sanctions, regime.partySanctions.sanctions].flatMap { $0 }).map { sanction in
+            let form = regime.form(ofOutcome: sanction.code).map(String.init) ?? "?"
+            return ["value": sanction.code, "label": "\(form) · " + (language == .zh ? sanction.system.label.zh + sanction.label.zh
+                                                                       : sanction.system.label.en + " " + sanction.label.en)]
+        }
+        let steps: [[String: Any]] = regime.clueWorkflow.actions(from: clue.state, for: actor).map { transition in
+            var item: [String: Any] = ["action": transition.action, "label": language == .zh ? transition.label.zh : transition.label.en,
+                                       "to": stateLabel(transition.to, language)]
+            if transition.action == "assign" { item["needsHandler"] = true }
+            if transition.recordsProposal { item["needsNote"] = true }
+            if transition.outcomeForms != nil {
+                item["needsOutcome"] = true
+                item["measures"] = measures
+                item["person"] = clue.subjectName
+                item["personID"] = clue.subjectIDNumber ?? ""
+                item["today"] = today.iso
+            }
+            return item
+        }
+        let deadlines = try await clues.deadlines(clueID: id, today: today).map { deadline -> [String: Any] in
+            var item: [String: Any] = ["id": deadline.id, "rule": ruleTitle(deadline.ruleCode, language), "code": deadline.ruleCode,
+                                       "startsOn": deadline.startsOn, "dueOn": deadline.dueOn ?? "—", "metOn": deadline.metOn ?? "",
+                                       "status": deadline.status.map { language == .zh ? $0.label.zh : $0.label.en } ?? "—",
+                                       "statusClass": Self.statusClass(deadline.status),
+                                       "extensions": deadline.extensions.map { "+\($0.amount.map(String.init) ?? "") \($0.approver): \($0.reason)" }.joined(separator: "; ")]
+            if deadline.metOn == nil { item["open"] = true }
+            return item
+        }
+        let events = try await clues.events(id).map { event -> [String: Any] in
+            ["at": DisplayTime.local(event.at), "actor": event.actor, "action": event.action, "note": event.note ?? "",
+             "to": event.toState.map { stateLabel(ClueState(rawValue: $0), language) } ?? ""]
+        }
+        let outcomes = try await clues.outcomes(clueID: id).map { outcome -> [String: Any] in
+            let label = regime.sanction(outcome.measure).map { language == .zh ? $0.system.label.zh + $0.label.zh : $0.label.en }
+                ?? regime.fourForms.forms.flatMap(\.measures).first { $0.code == outcome.measure }.map { language == .zh ? $0.label.zh : $0.label.en }
+                ?? outcome.measure
+            return ["person": outcome.personName, "form": outcome.form, "measure": label, "effectiveOn": outcome.effectiveOn,
+                    "until": outcome.influenceUntil ?? "—", "decidedBy": outcome.decidedBy]
+        }
+        var values: [String: Any] = [
+            "id": clue.id, "clueID": clue.id, "reference": clue.reference, "state": stateLabel(clue.state, language),
+            "subject": [clue.subjectName, clue.subjectUnit, clue.subjectPost].filter { !$0.isEmpty }.joined(separator: " · "),
+            "receivedOn": clue.receivedOn, "handler": clue.handler ?? "—", "proposal": clue.proposal ?? "", "proposer": clue.proposer ?? "",
+            "regimeVersion": clue.regimeVersion, "steps": steps, "deadlines": deadlines, "events": events, "outcomes": outcomes,
+            "reports": try await clues.reportIDs(of: id).map { ["id": $0] },
+        ]
+        if AccessPolicy.handlesReports(principal.role) { values["isHandler"] = true }
+        if AccessPolicy.approvesDispositions(principal.role) { values["isApprover"] = true }
+        if !outcomes.isEmpty { values["hasOutcomes"] = true }
+        if clue.state == .outcomeDecided && AccessPolicy.handlesReports(principal.role) { values["canAppeal"] = true }
+        if let finding = clue.findingID { values["findingID"] = finding }
+        if let error { values["error"] = error }
+        return services.renderer.render("clue", title: clue.reference, request: request, context: context, values: values, status: status, flash: flash)
+    }
+
+    static func statusClass(_ status: DeadlineStatus?) -> String {
+        switch status {
+        case .overdue, .metLate: return "deadline-overdue"
+        case .dueSoon: return "deadline-soon"
+        case .met: return "deadline-met"
+        default: return ""
+        }
+    }
+
+    private func attempt(_ id: Int64, request: Request, context: AppRequestContext, _ body: () async throws -> Void) async throws -> Response {
+        do {
+            try await body()
+            return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
+        } catch let error as ClueError {
+            return try await render(id, request: request, context: context, flash: nil,
+                                    error: context.language == .zh ? error.messageZh : error.messageEn, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        var outcomes: [OutcomeInput] = []
+        if let measure = form["measure"], !measure.isEmpty {
+            let months = form["months"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let idNumber = form["person_id_number"]?.trimmingCharacters(in: .whitespaces)
+            let combined = (form["combined_with"] ?? "").split(whereSeparator: { ",，+ ".contains($0) }).map(String.init)
+            outcomes.append(OutcomeInput(personName: form["person_name"] ?? "", personIDNumber: (idNumber?.isEmpty ?? true) ? nil : idNumber,
+                                         measure: measure, months: months, effectiveOn: form["effective_on"] ?? "", note: form["note"],
+                                         combinedWith: combined))
+        }
+        return try await attempt(id, request: request, context: context) {
+            try await clues.act(id, action: form["action"] ?? "", handler: form["handler"], note: form["note"], outcomes: outcomes, by: principal)
+        }
+    }
+
+    @Sendable func notice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        return try await attempt(id, request: request, context: context) { try await clues.noticeSent(clueID: id, by: principal) }
+    }
+
+    @Sendable func extend(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        guard let deadline = context.parameters.get("deadline", as: Int64.self) else { throw WebError.notFound }
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        return try await attempt(id, request: request, context: context) {
+            try await clues.extend(deadline: deadline, amount: form["amount"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                                   reason: form["reason"] ?? "", by: principal)
+        }
+    }
+
+    @Sendable func pause(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        guard let deadline = context.parameters.get("deadline", as: Int64.self) else { throw WebError.notFound }
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let from = (form["from"]).flatMap({ try? DateParsing.date($0) }), let through = (form["through"]).flatMap({ try? DateParsing.date($0) }) else {
+            return try await render(id, request: request, context: context, flash: nil,
+                                    error: context.language == .zh ? "请填写中止计时的起止日期" : "give the pause's first and last day",
+                                    status: .unprocessableContent)
+        }
+        return try await attempt(id, request: request, context: context) {
+            try await clues.pause(deadline: deadline, from: from, through: through, reason: form["reason"] ?? "", by: principal)
+        }
+    }
+
+    @Sendable func met(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        guard let deadline = context.parameters.get("deadline", as: Int64.self) else { throw WebError.notFound }
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        return try await attempt(id, request: request, context: context) {
+            try await clues.markMet(deadline: deadline, note: form["note"] ?? "", by: principal)
+        }
+    }
+
+    @Sendable func appeal(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let id = try ReportPages.id(context)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let kind = ClueStore.AppealKind(rawValue: form["kind"] ?? ""),
+              let received = form["decision_received_on"].flatMap({ try? DateParsing.date($0) }),
+              let requested = form["requested_on"].flatMap({ try? DateParsing.date($0) }) else {
+            return try await render(id, request: request, context: context, flash: nil,
+                                    error: context.language == .zh ? "请选择复审或复核，并填写收到决定和提出申请的日期"
+                                        : "choose the kind of appeal and give the dates the decision was received and the appeal made",
+                                    status: .unprocessableContent)
+        }
+        return try await attempt(id, request: request, context: context) {
+            try await clues.recordAppeal(clueID: id, kind: kind, decisionReceivedOn: received, requestedOn: requested, by: principal)
+        }
+    }
+
+    @Sendable func fromFinding(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.handlesReports(principal.role) else { throw WebError.forbidden }
+        let clueID = try await clues.open(fromFinding: try ReportPages.id(context), by: principal)
+        return Response(status: .seeOther, headers: [.location: "/clues/\(clueID)"])
+    }
+
+    /// Open deadlines, most urgent first, with counts per handler (临期、超期).
+    @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireReader(context)
+        let language = context.language
+        let visible = Set(try await clues.list(limit: 100_000, for: principal).map(\.id))
+        let open = try await clues.deadlines(openOnly: true).filter { visible.contains($0.clueID) }
+        var perHandler: [String: (overdue: Int, soon: Int, total: Int)] = [:]
+        let rows = open.map { deadline -> [String: Any] in
+            let handler = deadline.handler ?? "—"
+            var counts = perHandler[handler] ?? (0, 0, 0)
+            counts.total += 1
+            if case .overdue = deadline.status { counts.overdue += 1 }
+            if case .dueSoon = deadline.status { counts.soon += 1 }
+            perHandler[handler] = counts
+            return ["clueID": deadline.clueID, "reference": deadline.clueReference, "rule": ruleTitle(deadline.ruleCode, language),
+                    "dueOn": deadline.dueOn ?? "—", "handler": handler, "statusClass": Self.statusClass(deadline.status),
+                    "status": deadline.status.map { language == .zh ? $0.label.zh : $0.label.en } ?? "—"]
+        }
+        let handlers = perHandler.sorted { ($0.value.overdue, $0.value.soon) > ($1.value.overdue, $1.value.soon) }.map {
+            ["handler": $0.key, "overdue": $0.value.overdue, "soon": $0.value.soon, "total": $0.value.total] as [String: Any]
+        }
+        var values: [String: Any] = ["rows": rows, "handlers": handlers]
+        if rows.isEmpty { values["none"] = true }
+        return services.renderer.render("deadlines", title: Strings.text("deadline_board", language), request: request, context: context,
+                                        values: values)
+    }
+}

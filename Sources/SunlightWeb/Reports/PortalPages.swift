@@ -1,0 +1,203 @@
+import Foundation
+import Hummingbird
+import SunlightRegime
+import SunlightReports
+import SunlightStorage
+
+/// The public reporting portal (no account): file a report, get a receipt code once, follow
+/// it with the code — read replies, add information and files.
+///
+/// The receipt code never travels in a URL (it would sit in browser history and proxy logs):
+/// every page that needs it is the answer to a POST, and is marked `no-store`.
+struct PortalPages {
+    let services: Services
+    let reports: ReportStore
+    let guardian: PortalGuard
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/portal", use: landing)
+        router.get("/portal/report", use: form)
+        router.post("/portal/report", use: submit)
+        router.get("/portal/follow", use: followForm)
+        router.post("/portal/follow", use: follow)
+        router.post("/portal/follow/message", use: addMessage)
+        router.post("/portal/follow/files/:id", use: download)
+    }
+
+    @Sendable func landing(_ request: Request, context: AppRequestContext) async throws -> Response {
+        services.renderer.render("portal", title: Strings.text("portal", context.language), request: request, context: context,
+                                 values: ["landing": true])
+    }
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderForm(request, context: context, values: [:], problems: [], status: .ok)
+    }
+
+    private func renderForm(_ request: Request, context: AppRequestContext, values: [String: String], problems: [(String, String)],
+                            status: HTTPResponse.Status) async throws -> Response {
+        let language = context.language
+        let challenge = await guardian.challenge()
+        let anonymous = values["anonymous"] ?? "1"
+        let types: [[String: Any]] = ReportType.allCases.map { type in
+            var item: [String: Any] = ["value": type.rawValue, "label": language == .zh ? type.label.zh : type.label.en]
+            if (values["type"] ?? ReportType.accusation.rawValue) == type.rawValue { item["selected"] = true }
+            return item
+        }
+        var page: [String: Any] = [
+            "form": true, "types": types, "challengeToken": challenge.token,
+            "challengeQuestion": language == .zh ? challenge.questionZh : challenge.questionEn,
+            "field": values.filter { $0.key != "answer" },
+        ]
+        if anonymous == "1" { page["isAnonymous"] = true } else { page["isRealName"] = true }
+        if !problems.isEmpty {
+            page["problems"] = problems.map { ["field": $0.0, "message": $0.1] }
+        }
+        var response = services.renderer.render("portal", title: Strings.text("portal_new", language), request: request,
+                                                context: context, values: page, status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = context.language
+        let upload = try await Upload.receive(request, limit: IncomingFile.maxBytes + (256 << 10))
+        defer { upload.removeFile() }
+        let fields = upload.fields
+        guard fields["website", default: ""].isEmpty else {
+            // The honeypot was filled: a bot. Answer like a refusal, keep nothing.
+            return try await renderForm(request, context: context, values: fields, problems: [("answer", Strings.text("challenge_failed", language))],
+                                        status: .unprocessableContent)
+        }
+        let verdict = await guardian.verify(token: fields["challenge"] ?? "", answer: fields["answer"] ?? "")
+        guard verdict == .ok else {
+            return try await renderForm(request, context: context, values: fields, problems: [("answer", Strings.text("challenge_failed", language))],
+                                        status: .unprocessableContent)
+        }
+        guard await guardian.allow("submit", client: context.remoteAddress, limit: PortalGuard.submissions) else {
+            return try await renderForm(request, context: context, values: fields, problems: [("", Strings.text("portal_limited", language))],
+                                        status: .tooManyRequests)
+        }
+        let submission = Self.submission(from: fields)
+        let type = ReportType(rawValue: fields["type"] ?? "") ?? .accusation
+        var files: [IncomingFile] = []
+        if let file = upload.file, let data = try? Data(contentsOf: file), !data.isEmpty {
+            files.append(IncomingFile(name: upload.fileName ?? "attachment", contentType: "application/octet-stream", data: data))
+        }
+        do {
+            let submitted = try await reports.submit(submission, channel: .portal, type: type, files: files, issueReceipt: true,
+                                                     by: ReportStore.publicPortal)
+            var values: [String: Any] = ["receipt": true, "code": submitted.receipt?.grouped ?? "",
+                                         "reference": submitted.reference, "receivedOn": submitted.receivedOn]
+            if !submission.anonymous { values["realName"] = true }
+            var response = services.renderer.render("portal", title: Strings.text("receipt_title", language), request: request, context: context,
+                                                    values: values, status: .created)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        } catch let error as ReportInputError {
+            return try await renderForm(request, context: context, values: fields,
+                                        problems: error.problems.map { ($0.field, language == .zh ? $0.messageZh : $0.messageEn) },
+                                        status: .unprocessableContent)
+        } catch let error as ReportError {
+            return try await renderForm(request, context: context, values: fields,
+                                        problems: [("", language == .zh ? error.messageZh : error.messageEn)], status: .unprocessableContent)
+        }
+    }
+
+    static func submission(from fields: [String: String]) -> ReportSubmission {
+        ReportSubmission(anonymous: fields["anonymous"] != "0", reporterName: fields["reporter_name"] ?? "",
+                         reporterIDNumber: fields["reporter_id_number"] ?? "", reporterPhone: fields["reporter_phone"] ?? "",
+                         contact: fields["contact"] ?? "", subjectName: fields["subject_name"] ?? "",
+                         subjectUnit: fields["subject_unit"] ?? "", subjectPost: fields["subject_post"] ?? "",
+                         text: fields["text"] ?? "", when: fields["when"] ?? "")
+    }
+
+    // MARK: Following
+
+    @Sendable func followForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        services.renderer.render("portal", title: Strings.text("follow_title", context.language), request: request, context: context,
+                                 values: ["followForm": true])
+    }
+
+    @Sendable func follow(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        return try await renderFollow(request, context: context, code: form["receipt"] ?? "", flash: nil)
+    }
+
+    private func renderFollow(_ request: Request, context: AppRequestContext, code: String, flash: String?,
+                              error: String? = nil) async throws -> Response {
+        let language = context.language
+        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else {
+            return services.renderer.render("portal", title: Strings.text("follow_title", language), request: request, context: context,
+                                            values: ["followForm": true, "error": Strings.text("portal_limited", language)],
+                                            status: .tooManyRequests)
+        }
+        guard let receipt = ReceiptCode(code), let view = try await reports.follow(receipt) else {
+            return services.renderer.render("portal", title: Strings.text("follow_title", language), request: request, context: context,
+                                            values: ["followForm": true, "error": Strings.text("follow_not_found", language)],
+                                            status: .notFound)
+        }
+        var values: [String: Any] = [
+            "followView": true, "code": receipt.grouped, "reference": view.reference, "receivedOn": view.receivedOn,
+            "status": language == .zh ? view.status.zh : view.status.en,
+            "messages": view.messages.map { message in
+                var item: [String: Any] = ["at": DisplayTime.local(message.at), "text": message.text,
+                                           "author": Strings.text(message.author == .reporter ? "from_reporter" : "from_handler", language)]
+                if message.author == .reporter { item["mine"] = true }
+                return item
+            },
+            "files": view.files.map { ["id": $0.id, "name": $0.name, "size": $0.size, "at": DisplayTime.local($0.at)] as [String: Any] },
+        ]
+        if !view.files.isEmpty { values["hasFiles"] = true }
+        if let error { values["error"] = error }
+        var response = services.renderer.render("portal", title: Strings.text("follow_title", language), request: request, context: context,
+                                                values: values, flash: flash)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func addMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = context.language
+        let upload = try await Upload.receive(request, limit: IncomingFile.maxBytes + (256 << 10))
+        defer { upload.removeFile() }
+        let code = upload.fields["receipt"] ?? ""
+        guard let receipt = ReceiptCode(code) else {
+            return try await renderFollow(request, context: context, code: code, flash: nil)
+        }
+        var files: [IncomingFile] = []
+        if let file = upload.file, let data = try? Data(contentsOf: file), !data.isEmpty {
+            files.append(IncomingFile(name: upload.fileName ?? "attachment", contentType: "application/octet-stream", data: data))
+        }
+        do {
+            _ = try await reports.addFromReporter(receipt, text: upload.fields["text"] ?? "", files: files)
+            return try await renderFollow(request, context: context, code: code, flash: Strings.text("follow_added", language))
+        } catch let error as ReportError {
+            return try await renderFollow(request, context: context, code: code, flash: nil,
+                                          error: language == .zh ? error.messageZh : error.messageEn)
+        }
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let id = context.parameters.get("id", as: Int64.self), let receipt = ReceiptCode(form["receipt"] ?? "") else {
+            throw WebError.notFound
+        }
+        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else {
+            throw WebError(status: .tooManyRequests, code: "portal.limited", messageZh: Strings.text("portal_limited", .zh),
+                           messageEn: Strings.text("portal_limited", .en))
+        }
+        guard let (info, data) = try await reports.file(id, receipt: receipt) else { throw WebError.notFound }
+        return Self.attachment(info, data)
+    }
+
+    static func attachment(_ info: ReportFileInfo, _ data: Data) -> Response {
+        let ascii = info.name.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" } ? info.name : "attachment"
+        let encoded = info.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        return Response(status: .ok, headers: [
+            .contentType: "application/octet-stream",
+            .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+            .cacheControl: "no-store",
+        ], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import SunlightRegime
+import SunlightReports
+import SunlightStorage
+
+/// The portal's JSON API for other front ends (a mobile app, the 12388 platform): file a
+/// report, follow it and add to it with the receipt code. No account, no cookies, no CSRF
+/// (nothing to forge); rate-limited like the portal, and nothing about the caller is kept.
+struct PublicReportAPI {
+    let reports: ReportStore
+    let guardian: PortalGuard
+
+    /// Room for ten megabytes of attachment in base64, plus the text.
+    static let bodyLimit = 16 << 20
+
+    func register(on router: Router<AppRequestContext>) {
+        router.post("/api/v1/public/reports", use: create)
+        router.get("/api/v1/public/reports/:receipt", use: show)
+        router.post("/api/v1/public/reports/:receipt/messages", use: addMessage)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let object = try await Self.object(request)
+        try Self.rejectUnknown(object, allowed: ["anonymous", "reporter", "contact", "subject", "type", "text", "when", "attachments"])
+        guard await guardian.allow("submit", client: context.remoteAddress, limit: PortalGuard.submissions) else { throw Self.limited }
+        let reporter = object["reporter"] as? [String: Any] ?? [:]
+        let subject = object["subject"] as? [String: Any] ?? [:]
+        try Self.rejectUnknown(reporter, allowed: ["name", "id_number", "phone"], prefix: "reporter.")
+        try Self.rejectUnknown(subject, allowed: ["name", "unit", "post"], prefix: "subject.")
+        let typeText = object["type"] as? String ?? ReportType.accusation.rawValue
+        guard let type = ReportType(rawValue: typeText) else {
+            throw WebError.badRequest("report.type", zh: "类别应为 suggestion、accusation 或 claim", en: "type must be suggestion, accusation or claim",
+                                      details: [["field": "type"]])
+        }
+        let submission = ReportSubmission(
+            anonymous: object["anonymous"] as? Bool ?? true, reporterName: reporter["name"] as? String ?? "",
+            reporterIDNumber: reporter["id_number"] as? String ?? "", reporterPhone: reporter["phone"] as? String ?? "",
+            contact: object["contact"] as? String ?? "", subjectName: subject["name"] as? String ?? "",
+            subjectUnit: subject["unit"] as? String ?? "", subjectPost: subject["post"] as? String ?? "",
+            text: object["text"] as? String ?? "", when: object["when"] as? String ?? "")
+        let files = try Self.attachments(object["attachments"])
+        do {
+            let submitted = try await reports.submit(submission, channel: .portal, type: type, files: files, issueReceipt: true,
+                                                     by: ReportStore.publicPortal)
+            var response = APIResponse.json([
+                "receipt": submitted.receipt?.grouped ?? "", "reference": submitted.reference, "received_on": submitted.receivedOn,
+                "status": ReporterStatus.received.rawValue,
+            ], status: .created)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        } catch let error as ReportInputError {
+            throw WebError(status: .unprocessableContent, code: "report.invalid", messageZh: error.problems.map(\.messageZh).joined(separator: "；"),
+                           messageEn: error.problems.map(\.messageEn).joined(separator: "; "),
+                           details: error.problems.map { ["field": $0.field, "code": $0.code, "message_zh": $0.messageZh, "message_en": $0.messageEn] })
+        } catch let error as ReportError {
+            throw Self.webError(error)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let receipt = try await receipt(context)
+        guard let view = try await reports.follow(receipt) else { throw Self.notFound }
+        return Self.json(view)
+    }
+
+    @Sendable func addMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let receipt = try await receipt(context)
+        let object = try await Self.object(request)
+        try Self.rejectUnknown(object, allowed: ["text", "attachments"])
+        do {
+            guard try await reports.addFromReporter(receipt, text: object["text"] as? String ?? "",
+                                                    files: try Self.attachments(object["attachments"])) else { throw Self.notFound }
+        } catch let error as ReportError {
+            throw Self.webError(error)
+        }
+        guard let view = try await reports.follow(receipt) else { throw Self.notFound }
+        return Self.json(view, status: .created)
+    }
+
+    private func receipt(_ context: AppRequestContext) async throws -> ReceiptCode {
+        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else { throw Self.limited }
+        guard let text = context.parameters.get("receipt"), let receipt = ReceiptCode(text.removingPercentEncoding ?? text) else {
+            throw Self.notFound
+        }
+        return receipt
+    }
+
+    static func json(_ view: ReporterView, status: HTTPResponse.Status = .ok) -> Response {
+        var response = APIResponse.json([
+            "reference": view.reference, "received_on": view.receivedOn, "status": view.status.rawValue,
+            "status_zh": view.status.zh, "status_en": view.status.en,
+            "messages": view.messages.map { ["at": $0.at, "author": $0.author.rawValue, "text": $0.text] },
+            "files": view.files.map { ["id": $0.id, "name": $0.name, "size": $0.size, "at": $0.at, "author": $0.author.rawValue] as [String: Any] },
+        ], status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    static func object(_ request: Request) async throws -> [String: Any] {
+        let buffer = try await request.body.collect(upTo: bodyLimit)
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] else {
+            throw WebError.badRequest("json.malformed", zh: "请求体应为 JSON 对象", en: "the body must be a JSON object")
+        }
+        return object
+    }
+
+    static func rejectUnknown(_ object: [String: Any], allowed: Set<String>, prefix: String = "") throws {
+        let unknown = object.keys.filter { !allowed.contains($0) }.sorted().map { prefix + $0 }
+        guard unknown.isEmpty else {
+            throw WebError.badRequest("fields.unknown", zh: "未知字段：" + unknown.joined(separator: "、"),
+                                      en: "unknown fields: " + unknown.joined(separator: ", "), details: unknown.map { ["field": $0] })
+        }
+    }
+
+    static func attachments(_ value: Any?) throws -> [IncomingFile] {
+        guard let value else { return [] }
+        guard let list = value as? [[String: Any]] else {
+            throw WebError.badRequest("attachments.malformed", zh: "attachments 应为对象数组", en: "attachments must be an array of objects")
+        }
+        return try list.enumerated().map { index, item in
+            try rejectUnknown(item, allowed: ["name", "content_type", "data_base64"], prefix: "attachments[\(index)].")
+            guard let name = item["name"] as? String, let base64 = item["data_base64"] as? String, let data = Data(base64Encoded: base64) else {
+                throw WebError.badRequest("attachments.malformed", zh: "第 \(index + 1) 个附件缺少 name 或 data_base64 不是有效的 Base64",
+                                          en: "attachment \(index + 1) lacks a name or its data_base64 is not valid base64")
+            }
+            return IncomingFile(name: name, contentType: item["content_type"] as? String ?? "application/octet-stream", data: data)
+        }
+    }
+
+    static func webError(_ error: ReportError) -> WebError {
+        WebError(status: .unprocessableContent, code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
+    }
+
+    static let notFound = WebError(status: .notFound, code: "report.not_found", messageZh: "查询码不正确，或没有对应的举报。",
+                                   messageEn: "The code is wrong, or there is no report for it.")
+    static let limited = WebError(status: .tooManyRequests, code: "portal.limited", messageZh: "操作过于频繁，请稍后再试。",
+                                  messageEn: "Too many attempts; please try again later.")
+}

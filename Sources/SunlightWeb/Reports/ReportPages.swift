@@ -1,0 +1,288 @@
+import Foundation
+import Hummingbird
+import SunlightContract
+import SunlightDomain
+import SunlightRegime
+import SunlightReports
+import SunlightStorage
+
+/// The inspectors' side of reports: the list, registering letters, visits, calls and
+/// transfers, a report opened (its words, conversation, files), possible repeats, the reporter's
+/// identity behind a second person's approval, and taking a report in as a clue.
+struct ReportPages {
+    let services: Services
+    let reports: ReportStore
+    let clues: ClueStore
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/reports", use: list)
+        router.get("/reports/new", use: newForm)
+        router.post("/reports/new", use: create)
+        router.get("/reports/:id", use: show)
+        router.post("/reports/:id/reply", use: reply)
+        router.post("/reports/:id/clue", use: openClue)
+        router.post("/reports/:id/link", use: link)
+        router.post("/reports/:id/identity/request", use: requestIdentity)
+        router.post("/reports/:id/identity/decide", use: decideIdentity)
+        router.post("/reports/:id/identity/show", use: showIdentity)
+        router.post("/reports/:id/files/:file", use: download)
+    }
+
+    static func requireHandler(_ context: AppRequestContext) throws -> Principal {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.handlesReports(principal.role) else { throw WebError.forbidden }
+        return principal
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        let language = context.language
+        let q = request.uri.queryParameters.get("q")
+        let page = request.uri.queryParameters.get("page").flatMap(Int.init) ?? 1
+        var query = ReportQuery(q: q, page: page)
+        query.excludingSubject = try await reports.accountIDNumber(of: principal)
+        let (rows, total) = try await reports.list(query)
+        let items: [[String: Any]] = rows.map { report in
+            var item: [String: Any] = [
+                "id": report.id, "reference": report.reference, "receivedOn": report.receivedOn,
+                "channel": language == .zh ? report.channel.label.zh : report.channel.label.en,
+                "type": language == .zh ? report.type.label.zh : report.type.label.en,
+                "subject": [report.subjectName, report.subjectUnit].filter { !$0.isEmpty }.joined(separator: " · "),
+                "kind": Strings.text(report.anonymous ? "anonymous_report" : "real_name_report", language),
+                "status": language == .zh ? report.reporterStatus.zh : report.reporterStatus.en,
+            ]
+            if let clue = report.clueID { item["clueID"] = clue }
+            return item
+        }
+        var values: [String: Any] = ["rows": items, "total": total, "q": q ?? ""]
+        if items.isEmpty { values["none"] = true }
+        return services.renderer.render("reports", title: Strings.text("reports", language), request: request, context: context, values: values)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try Self.requireHandler(context)
+        return renderNew(request, context: context, fields: ["received_on": LocalDate.today().iso, "anonymous": "0"], problems: [], status: .ok)
+    }
+
+    private func renderNew(_ request: Request, context: AppRequestContext, fields: [String: String], problems: [(String, String)],
+                           status: HTTPResponse.Status) -> Response {
+        let language = context.language
+        let channels: [[String: Any]] = ReportSource.allCases.filter { $0 != .portal && $0 != .finding }.map { source in
+            var item: [String: Any] = ["value": source.rawValue, "label": language == .zh ? source.label.zh : source.label.en]
+            if fields["channel"] == source.rawValue { item["selected"] = true }
+            return item
+        }
+        let types: [[String: Any]] = ReportType.allCases.map { type in
+            var item: [String: Any] = ["value": type.rawValue, "label": language == .zh ? type.label.zh : type.label.en]
+            if (fields["type"] ?? "accusation") == type.rawValue { item["selected"] = true }
+            return item
+        }
+        var values: [String: Any] = ["channels": channels, "types": types, "field": fields,
+                                     "problems": problems.map { ["field": $0.0, "message": $0.1] }]
+        if fields["anonymous"] == "1" { values["isAnonymous"] = true } else { values["isRealName"] = true }
+        return services.renderer.render("report_new", title: Strings.text("report_new", language), request: request, context: context,
+                                        values: values, status: status)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        let language = context.language
+        var request = request
+        let form = try await FormBody.read(&request, context: context).values
+        let channel = ReportSource(rawValue: form["channel"] ?? "") ?? .letter
+        let type = ReportType(rawValue: form["type"] ?? "") ?? .accusation
+        let receivedText = (form["received_on"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let received = (try? DateParsing.date(receivedText)) ?? (receivedText.isEmpty ? LocalDate.today() : nil),
+              received <= LocalDate.today() else {
+            return renderNew(request, context: context, fields: form,
+                             problems: [("received_on", language == .zh ? "收到日期无效或晚于今天" : "the date received is invalid or in the future")],
+                             status: .unprocessableContent)
+        }
+        var subjectID: String?
+        if let raw = form["subject_id_number"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            do { subjectID = try ResidentID.parse(raw).value } catch {
+                return renderNew(request, context: context, fields: form,
+                                 problems: [("subject_id_number", language == .zh ? error.messageZh : error.messageEn)], status: .unprocessableContent)
+            }
+        }
+        do {
+            let submitted = try await reports.submit(PortalPages.submission(from: form), channel: channel, type: type,
+                                                     issueReceipt: form["issue_receipt"] == "1", subjectIDNumber: subjectID,
+                                                     receivedOn: received.iso, by: principal)
+            var flash = language == .zh ? "已登记 \(submitted.reference)。" : "Registered \(submitted.reference)."
+            if let receipt = submitted.receipt {
+                flash += language == .zh ? " 查询码（只显示一次，请交给举报人）：\(receipt.grouped)"
+                    : " Receipt code (shown once; give it to the reporter): \(receipt.grouped)"
+            }
+            return try await render(submitted.id, request: request, context: context, flash: flash)
+        } catch let error as ReportInputError {
+            return renderNew(request, context: context, fields: form,
+                             problems: error.problems.map { ($0.field, language == .zh ? $0.messageZh : $0.messageEn) }, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try Self.requireHandler(context)
+        return try await render(try Self.id(context), request: request, context: context, flash: nil)
+    }
+
+    func render(_ id: Int64, request: Request, context: AppRequestContext, flash: String?, error: String? = nil,
+                identity: ReporterIdentity? = nil) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let language = context.language
+        // The person reported on never sees the report, even as an inspector.
+        if try await reports.isAbout(id, principal: principal) { throw WebError.notFound }
+        let report: ReportDetail
+        do { report = try await reports.detail(id) } catch is RecordNotFound { throw WebError.notFound }
+        if let clueID = report.clueID, (try? await clues.get(clueID, for: principal)) == nil { throw WebError.notFound }
+        var values: [String: Any] = [
+            "id": report.id, "reportID": report.id, "reference": report.reference, "receivedOn": report.receivedOn, "receivedAt": DisplayTime.local(report.receivedAt),
+            "channel": language == .zh ? report.channel.label.zh : report.channel.label.en,
+            "type": language == .zh ? report.type.label.zh : report.type.label.en,
+            "kind": Strings.text(report.anonymous ? "anonymous_report" : "real_name_report", language),
+            "subjectName": report.subjectName, "subjectUnit": report.subjectUnit, "subjectPost": report.subjectPost,
+            "text": report.text, "when": report.when, "enteredBy": report.enteredBy,
+            "status": language == .zh ? report.reporterStatus.zh : report.reporterStatus.en,
+            "messages": report.messages.map { message -> [String: Any] in
+                var item: [String: Any] = ["at": DisplayTime.local(message.at), "text": message.text,
+                                           "author": Strings.text(message.author == .reporter ? "from_reporter" : "from_handler", language)]
+                if message.author == .reporter { item["mine"] = true }
+                return item
+            },
+            "files": report.files.map { ["id": $0.id, "name": $0.name, "size": $0.size, "at": DisplayTime.local($0.at)] as [String: Any] },
+        ]
+        if report.hasReceipt { values["canReply"] = true }
+        if let clue = report.clueID { values["clueID"] = clue } else {
+            values["canOpenClue"] = true
+            let similar = try await reports.similar(to: id).prefix(10)
+            values["similar"] = similar.map { item -> [String: Any] in
+                var row: [String: Any] = ["id": item.summary.id, "reference": item.summary.reference, "receivedOn": item.summary.receivedOn,
+                                          "subject": item.summary.subjectName, "similarity": String(format: "%.0f%%", item.textSimilarity * 100)]
+                if item.sameSubject { row["sameSubject"] = true }
+                if let clue = item.summary.clueID { row["clueID"] = clue }
+                return row
+            }
+        }
+        if !report.anonymous {
+            values["realName"] = true
+            let requests = try await reports.identityRequests(reportID: id)
+            values["identityRequests"] = requests.map { request -> [String: Any] in
+                var row: [String: Any] = ["id": request.id, "by": request.requestedBy, "at": DisplayTime.local(request.requestedAt),
+                                          "reason": request.reason]
+                if let decided = request.decidedBy {
+                    row["decided"] = (request.approved == true ? Strings.text("identity_approve", language) : Strings.text("identity_refuse", language))
+                        + " · " + decided
+                } else if request.requestedBy != principal.username && AccessPolicy.approvesDispositions(principal.role) {
+                    row["canDecide"] = true
+                }
+                if request.approved == true && request.requestedBy == principal.username { values["canShowIdentity"] = true }
+                return row
+            }
+        }
+        if let identity {
+            values["identity"] = ["name": identity.name, "idNumber": identity.idNumber, "phone": identity.phone, "contact": identity.contact]
+        }
+        if let error { values["error"] = error }
+        return services.renderer.render("report", title: report.reference, request: request, context: context, values: values, flash: flash)
+    }
+
+    @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        do {
+            try await reports.reply(reportID: id, text: form["text"] ?? "", by: principal)
+            if let clueID = try await reports.detail(id).clueID { try await clues.noticeSent(clueID: clueID, by: principal) }
+            return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
+        } catch let error as ReportError {
+            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        }
+    }
+
+    @Sendable func openClue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        try await requireNotAbout(try Self.id(context), principal)
+        let clueID = try await clues.open(fromReport: try Self.id(context), by: principal)
+        return Response(status: .seeOther, headers: [.location: "/clues/\(clueID)"])
+    }
+
+    @Sendable func link(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let clueID = form["clue_id"].flatMap(Int64.init) else { throw WebError.notFound }
+        try await clues.link(report: id, to: clueID, by: principal)
+        return Response(status: .seeOther, headers: [.location: "/clues/\(clueID)"])
+    }
+
+    @Sendable func requestIdentity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        do {
+            _ = try await reports.requestIdentity(reportID: id, reason: form["reason"] ?? "", by: principal)
+            return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
+        } catch let error as ReportError {
+            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        }
+    }
+
+    @Sendable func decideIdentity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard AccessPolicy.approvesDispositions(principal.role) else { throw WebError.forbidden }
+        let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        guard let requestID = form["request_id"].flatMap(Int64.init) else { throw WebError.notFound }
+        do {
+            try await reports.decideIdentity(requestID: requestID, approve: form["approve"] == "1", by: principal)
+            if !AccessPolicy.handlesReports(principal.role) {
+                return services.renderer.render("message", title: Strings.text("identity", context.language), request: request, context: context,
+                                                values: ["heading": Strings.text("identity", context.language), "body": Strings.text("review_saved", context.language)])
+            }
+            return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
+        } catch let error as ReportError {
+            throw WebError(status: .unprocessableContent, code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
+        }
+    }
+
+    @Sendable func showIdentity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        let id = try Self.id(context)
+        try await requireNotAbout(id, principal)
+        do {
+            let identity = try await reports.revealIdentity(reportID: id, by: principal)
+            var response = try await render(id, request: request, context: context, flash: nil,
+                                            identity: identity ?? ReporterIdentity(name: "", idNumber: "", phone: "", contact: ""))
+            response.headers[.cacheControl] = "no-store"
+            return response
+        } catch let error as ReportError {
+            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        }
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        try await requireNotAbout(try Self.id(context), principal)
+        guard let file = context.parameters.get("file", as: Int64.self),
+              let (info, data) = try await reports.file(file, reportID: try Self.id(context)) else { throw WebError.notFound }
+        return PortalPages.attachment(info, data)
+    }
+
+    /// The person a report is about is answered as if it did not exist (信访工作条例 Art. 30).
+    func requireNotAbout(_ id: Int64, _ principal: Principal) async throws {
+        if try await reports.isAbout(id, principal: principal) { throw WebError.notFound }
+    }
+
+    static func id(_ context: AppRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw WebError.notFound }
+        return id
+    }
+}
