@@ -183,7 +183,7 @@ extension BulkWriteTests {
             #expect(try await Self.indexes(test.database) == before)
             #expect(try await LedgerVerifier(ledger: test.ledger).verify().isValid)
             try await test.recorder.write(by: .system()) { tx in
-                try await tx.save((0..<40).map { Self.unit("E\($0)", "部门\($0)") }, in: Registry.units)
+                try await tx.save(tx.prepare((0..<40).map { Self.unit("E\($0)", "部门\($0)") }, distinctKeys: true, in: Registry.units))
                 let during = try await tx.sql.raw("SELECT name FROM sqlite_schema WHERE name = 'units_parent_code'").all()
                 #expect(during.isEmpty, "deferred while the empty table is filled")
                 try await tx.settle()

@@ -11,7 +11,9 @@
 /// Only indexes made by `CREATE INDEX` that enforce nothing are deferred (`PRAGMA index_list`:
 /// origin `c`, not unique). Constraint indexes (`UNIQUE`, a non-integer `PRIMARY KEY`) stay:
 /// SQLite keeps them, and they must refuse a duplicate the moment it is inserted. Only tables
-/// found empty qualify, so a rebuild costs in proportion to the rows this transaction brought.
+/// found empty qualify, so a rebuild costs in proportion to the rows this transaction brought;
+/// and only for imports (saves that promise distinct keys) and a new ledger, not for the one
+/// record a form saves.
 /// DDL is transactional in SQLite: a rollback brings the indexes back as they were, and other
 /// connections see the dropped index neither before nor after the commit.
 final class DeferredIndexes {

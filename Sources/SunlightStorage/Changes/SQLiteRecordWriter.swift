@@ -22,7 +22,9 @@ struct SQLiteRecordWriter {
     func save(_ keyed: [KeyedRecord], distinctKeys: Bool) throws -> (outcomes: [SaveOutcome], changes: [Change], changedItems: [Int]) {
         // Only rows this transaction inserted can be in a table it found empty; with distinct
         // keys (`WriteTransaction.prepare`) none of them has one of these keys.
-        try connection.deferredIndexes.deferIfEmpty(dataset.table, on: connection)
+        // Imports (which promise distinct keys) fill tables wholesale; a form's one record is
+        // not worth dropping and rebuilding indexes for.
+        if distinctKeys { try connection.deferredIndexes.deferIfEmpty(dataset.table, on: connection) }
         let fresh = try connection.isStillFresh(dataset.table, distinctKeys: distinctKeys)
         let existing = fresh ? [:] : try lookUp(keyed.map(\.key))
         var outcomes: [SaveOutcome?] = Array(repeating: nil, count: keyed.count)
