@@ -77,11 +77,17 @@ struct ScanCommand: AsyncParsableCommand {
         }
         let name = actor ?? ("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator"))
         let save = !dryRun
-        let outcome = try await CommandSupport.withWorkspace(db) { workspace in
-            var parameters = fileParameters
-            if parameters == nil { parameters = try await RuleSettingsStore(recorder: workspace.recorder).current() }
-            return try await ScanService(recorder: workspace.recorder)
-                .run(ScanRequest(asOf: date, rules: codes, parameters: parameters!, save: save), by: .system(name))
+        let outcome: ScanOutcome
+        do {
+            outcome = try await CommandSupport.withWorkspace(db) { workspace in
+                var parameters = fileParameters
+                if parameters == nil { parameters = try await RuleSettingsStore(recorder: workspace.recorder).current() }
+                return try await ScanService(recorder: workspace.recorder)
+                    .run(ScanRequest(asOf: date, rules: codes, parameters: parameters!, save: save), by: .system(name))
+            }
+        } catch let error as UnreadableRowsError {
+            CommandSupport.printError(error.messageZh, error.messageEn)
+            throw ExitCode(1)
         }
         let summary = ScanText.summary(outcome, asOf: date)
         switch format {

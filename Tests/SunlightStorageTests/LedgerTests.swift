@@ -26,6 +26,48 @@ struct LedgerTests {
         try await LedgerVerifier(ledger: test.ledger).verify(checkpoints: checkpoints)
     }
 
+    /// Indexes SQLite keeps beside the table for its primary key (none when the key is the row id).
+    static func primaryKeyIndexes(_ table: String, in database: SunlightDatabase) async throws -> Int {
+        try await database.withConnection { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM pragma_index_list(\(bind: table)) WHERE origin = 'pk'").first()?
+                .decode(column: "n", as: Int.self) ?? -1
+        }
+    }
+
+    @Test func aLedgerWrittenBeforeItsKeysBecameRowIDsMigratesWhole() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try await SunlightDatabase.open(.sqlite(path: directory.appendingPathComponent("old.sqlite").path))
+        do {
+            try await Migrator(database: database, migrations: SchemaMigrations.all.filter { $0.version < 9 }).migrate()
+            let ledger = Ledger(database: database, keys: try LedgerKeys.loadOrCreate(at: directory.appendingPathComponent("ledger.key")))
+            for dataset in Registry.all {
+                let report = try await Importer(recorder: Recorder(ledger: ledger)).run(dataset, file: Fixtures.registry("\(dataset.name).csv"), by: .system())
+                #expect(report.isWritten)
+            }
+            #expect(try await Self.primaryKeyIndexes("ledger_entries", in: database) == 1)
+            let before = try await LedgerVerifier(ledger: ledger).verify()
+            #expect(before.isValid && before.entries == 35)
+
+            #expect(try await Migrator(database: database).migrate().map(\.version) == [9])
+            #expect(try await Self.primaryKeyIndexes("ledger_entries", in: database) == 0)
+            #expect(try await Self.primaryKeyIndexes("ledger_nodes", in: database) == 0)
+            let after = try await LedgerVerifier(ledger: ledger).verify()
+            #expect(after.isValid, "\(after.problems)")
+            #expect(after.entries == 35 && after.rootHash == before.rootHash)
+            // The ledger goes on growing after the migration, on the same tree.
+            let more = try await Importer(recorder: Recorder(ledger: ledger)).run(Registry.units, file: Fixtures.registry("units.csv"), by: .system())
+            #expect(more.isWritten)
+            let grown = try await LedgerVerifier(ledger: ledger).verify()
+            #expect(grown.isValid && grown.entries == 36, "\(grown.problems)")
+            await database.shutdown()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func everyChangeIsAnEntryAndAnUntouchedDatabaseVerifies(_ backend: TestBackend) async throws {
         try await TestDatabase.with(backend) { test async throws in

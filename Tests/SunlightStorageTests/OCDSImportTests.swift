@@ -106,6 +106,27 @@ struct OCDSImportTests {
                     .where("object_type", .equal, "ocds_processes").first()?.decode(column: "n", as: Int.self)
             }
             #expect(entries == 2)
+
+            // A process edited, or one added, with raw SQL is caught by `verify`.
+            try await test.database.withConnection { db in
+                try await db.raw("UPDATE ocds_processes SET process = process || ' ' WHERE ocid = 'ocds-x-3'").run()
+                try await db.raw("""
+                    INSERT INTO ocds_processes (ocid, process, record_hash, created_at, updated_at)
+                    VALUES ('ocds-x-9', '{}', 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
+                    """).run()
+            }
+            let tampered = try await LedgerVerifier(ledger: test.ledger).verify()
+            #expect(tampered.problems.contains { $0.contains("ocds-x-3") && $0.contains("edited outside Sunlight") }, "\(tampered.problems)")
+            #expect(tampered.problems.contains { $0.contains("ocds-x-9") && $0.contains("inserted outside Sunlight") })
+            #expect(tampered.problems.count == 2)
+
+            // A scan refuses rows it cannot read rather than call them clear.
+            try await test.database.withConnection { db in
+                try await db.raw("UPDATE ocds_processes SET process = 'not json' WHERE ocid = 'ocds-x-9'").run()
+            }
+            await #expect(throws: UnreadableRowsError(table: "ocds_processes", count: 1)) {
+                try await ScanService(recorder: test.recorder).run(ScanRequest(asOf: LocalDateFixture.day, save: false), by: .system("test"))
+            }
         }
     }
 }

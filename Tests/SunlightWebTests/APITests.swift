@@ -152,8 +152,18 @@ struct APITests {
             let health = try await client.execute(uri: "/healthz", method: .get, headers: [:], body: nil)
             #expect(health.status == .ok && health.json["status"] as? String == "ok")
             _ = try await client.execute(uri: "/login", method: .get, headers: [:], body: nil)
+            // Refused and missing: counted with their own status (not as 500), and the error
+            // answer carries the security headers too.
+            let refused = try await client.execute(uri: "/api/v1/units", method: .get, headers: [:], body: nil)
+            #expect(refused.status == .unauthorized && refused.headers[.contentSecurityPolicy] != nil)
+            let missing = try await client.execute(uri: "/no-such-page", method: .get, headers: [:], body: nil)
+            #expect(missing.status == .notFound && missing.headers[.contentSecurityPolicy] != nil)
             let metrics = try await client.execute(uri: "/metrics", method: .get, headers: [:], body: nil)
             #expect(metrics.status == .ok && metrics.text.contains("hb_requests"))
+            let counted = metrics.text.split(separator: "\n").filter { $0.hasPrefix("hb_requests{") }
+            #expect(counted.contains { $0.contains("http_response_status_code=\"401\"") })
+            #expect(counted.contains { $0.contains("http_response_status_code=\"404\"") })
+            #expect(!counted.contains { $0.contains("/api/v1/units\"") && $0.contains("http_response_status_code=\"500\"") })
             let css = try await client.execute(uri: "/static/sunlight.css", method: .get, headers: [:], body: nil)
             #expect(css.status == .ok && css.headers[.contentType]?.hasPrefix("text/css") == true)
             let login = try await client.execute(uri: "/login", method: .get, headers: [:], body: nil)

@@ -294,6 +294,16 @@ struct NetworkWebTests {
         }
     }
 
+    @Test func evidenceLinksToNetworksOnlyForTheirReaders() throws {
+        let tree = try #require(EvidenceTree.parse(#"{"bidders":[{"bidder_uscc":"91350100M000100Y43"}],"buyer_unit_code":"360426100"}"#))
+        let shown = EvidenceHTML.render(tree, language: .zh, networkLinks: true)
+        #expect(shown.contains(NetworkPages.companyPath("91350100M000100Y43")) && shown.contains(NetworkPages.buyerPath("360426100")))
+        let hidden = EvidenceHTML.render(tree, language: .zh, networkLinks: false)
+        #expect(!hidden.contains("/procurement/") && hidden.contains("/registry/companies?q=91350100M000100Y43"))
+        #expect(NetworkPages.opens(.inspector) && NetworkPages.opens(.admin))
+        #expect(!NetworkPages.opens(.unitOfficer) && !NetworkPages.opens(.witness))
+    }
+
     @Test func sharesUseLargestRemainders() {
         #expect(NetworkQueries.shares([1, 1, 1]) == [334, 333, 333])
         #expect(NetworkQueries.shares([2, 1]) == [667, 333])

@@ -111,5 +111,8 @@ public enum SchemaMigrations {
         Migration(version: 8, name: "OCDS contracting processes") { db, kind in
             try await OCDSProcessStore.createTable(on: db, kind: kind)
         },
+        Migration(version: 9, name: "ledger keys as SQLite row ids") { db, kind in
+            try await LedgerRowIDs.migrate(db, kind)
+        },
     ]
 }

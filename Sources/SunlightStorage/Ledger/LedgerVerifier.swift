@@ -108,7 +108,15 @@ public struct LedgerVerifier: Sendable {
                 report.problems.append("\(dataset.name) #\(id): in the ledger (last \(state.action) at entry \(state.seq)) but missing from the table: deleted outside Sunlight")
             }
         }
-        report.checked.append("\(report.records) current records re-hashed and matched to their latest ledger entry")
+        let processes = ProcessScan(latest: scan.latest[OCDSProcessStore.table] ?? [:])
+        try await database.withConnection { db in
+            try await db.select().columns("id", "ocid", "process", "record_hash").from(OCDSProcessStore.table).orderBy("id")
+                .run { row in processes.consume(row) }
+        }
+        report.records += processes.count
+        report.problems += processes.problems + processes.missing
+        report.checked.append("\(report.records) current records re-hashed and matched to their latest ledger entry"
+                              + " (\(processes.count) of them OCDS processes)")
         if report.problems.count > maxProblems {
             let extraCount = report.problems.count - maxProblems
             report.problems = Array(report.problems.prefix(maxProblems)) + ["… and \(extraCount) more problems"]

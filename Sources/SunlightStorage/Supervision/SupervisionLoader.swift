@@ -47,6 +47,10 @@ public struct SupervisionLoader: Sendable {
         if viaSQLite == nil {
             try await database.withConnection { db in try await Self.loadAll(.sql(db), state) }
         }
+        // A scan that quietly left processes out would report them "clear": refuse instead.
+        if state.undecodableProcesses > 0 {
+            throw UnreadableRowsError(table: "ocds_processes", count: state.undecodableProcesses)
+        }
         return LoadedSupervisionData(data: state.builder.build(), fingerprints: state.fingerprints.mapValues { $0.hex },
                                      rowCounts: state.fingerprints.mapValues(\.count), placement: state.placement)
     }
@@ -210,6 +214,25 @@ public struct SupervisionLoader: Sendable {
         case .sql(let sql_):
             try await sql_.raw(SQLQueryString(sql)).run { row in consume(SQLKitStoredRow(row: row)) }
         }
+    }
+}
+
+/// Stored rows a scan cannot read (written by a newer Sunlight, or edited outside it): the scan
+/// stops rather than leave them out, since rules would call what they never saw "clear".
+public struct UnreadableRowsError: Error, Sendable, Equatable {
+    public let table: String
+    public let count: Int
+
+    public init(table: String, count: Int) {
+        self.table = table
+        self.count = count
+    }
+
+    public var messageZh: String {
+        "\(table) 中有 \(count) 行无法读取（由更新版本写入，或在系统外被修改）；请运行 sunlight verify，并重新导入该数据"
+    }
+    public var messageEn: String {
+        "\(count) rows of \(table) cannot be read (written by a newer Sunlight, or edited outside it); run sunlight verify and import that data again"
     }
 }
 

@@ -5,19 +5,22 @@ import SunlightDomain
 /// Renders a finding's evidence as HTML: objects as definition lists, arrays of objects as
 /// tables, identifiers as links to the records they name.
 enum EvidenceHTML {
-    static func render(_ tree: EvidenceTree, language: Language) -> String {
+    /// `networkLinks`: whether bidders and buyers also link to their network pages; only for
+    /// readers of `tenders` and `bids` (anyone else would follow the link into a 403).
+    static func render(_ tree: EvidenceTree, language: Language, networkLinks: Bool) -> String {
         var html = ""
-        write(tree, into: &html, language: language, depth: 0)
+        write(tree, into: &html, language: language, networks: networkLinks, depth: 0)
         return html
     }
 
-    private static func write(_ tree: EvidenceTree, into html: inout String, language: Language, depth: Int, key: String? = nil) {
+    private static func write(_ tree: EvidenceTree, into html: inout String, language: Language, networks: Bool, depth: Int,
+                              key: String? = nil) {
         switch tree {
         case .object(let members):
             html += "<dl class=\"evidence\">"
             for member in members {
                 html += "<dt>\(HTML.escape(label(member.key, language)))</dt><dd>"
-                write(member.value, into: &html, language: language, depth: depth + 1, key: member.key)
+                write(member.value, into: &html, language: language, networks: networks, depth: depth + 1, key: member.key)
                 html += "</dd>"
             }
             html += "</dl>"
@@ -37,7 +40,9 @@ enum EvidenceHTML {
                     html += "<tr>"
                     for column in columns {
                         html += "<td>"
-                        if let value = item[column] { write(value, into: &html, language: language, depth: depth + 1, key: column) }
+                        if let value = item[column] {
+                            write(value, into: &html, language: language, networks: networks, depth: depth + 1, key: column)
+                        }
                         html += "</td>"
                     }
                     html += "</tr>"
@@ -46,12 +51,13 @@ enum EvidenceHTML {
             } else {
                 html += items.map { item -> String in
                     var part = ""
-                    write(item, into: &part, language: language, depth: depth + 1, key: key)
+                    write(item, into: &part, language: language, networks: networks, depth: depth + 1, key: key)
                     return part
                 }.joined(separator: "、")
             }
         case .string(let text), .number(let text):
-            html += (link(text, key: key) ?? HTML.escape(text)) + (networkLink(text, key: key, language: language) ?? "")
+            html += link(text, key: key) ?? HTML.escape(text)
+            if networks, let network = networkLink(text, key: key, language: language) { html += network }
         case .bool(let value):
             html += value ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no")
         case .null:

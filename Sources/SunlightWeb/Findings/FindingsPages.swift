@@ -105,7 +105,7 @@ struct FindingsPages {
             "explanation": rule.map { language == .zh ? $0.explanationZh : $0.explanationEn } ?? "",
             "severity": finding.severity, "severityLabel": Strings.text("severity_" + finding.severity, language),
             "status": Strings.text("status_" + finding.status.rawValue, language),
-            "cleared": !finding.isCurrent, "evidenceHTML": EvidenceHTML.render(tree, language: language),
+            "cleared": !finding.isCurrent, "evidenceHTML": EvidenceHTML.render(tree, language: language, networkLinks: NetworkPages.opens(principal.role)),
             "events": events, "canReview": AccessPolicy.reviewsFindings(principal.role), "canOpenClue": AccessPolicy.handlesReports(principal.role), "closed": closed,
             "evidenceJSON": finding.evidenceJSON,
         ]

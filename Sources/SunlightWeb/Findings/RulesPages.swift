@@ -73,7 +73,13 @@ struct RulesPages {
                                            status: .unprocessableContent)
         }
         let parameters = try await services.ruleSettings.current()
-        let outcome = try await services.scanner.run(ScanRequest(asOf: asOf, parameters: parameters), by: principal)
+        let outcome: ScanOutcome
+        do {
+            outcome = try await services.scanner.run(ScanRequest(asOf: asOf, parameters: parameters), by: principal)
+        } catch let error as UnreadableRowsError {
+            return try await renderCatalog(request, context: context, principal: principal, flash: nil,
+                                           error: context.language == .zh ? error.messageZh : error.messageEn, status: .conflict)
+        }
         let total = outcome.results.reduce(0) { $0 + $1.findings.count }
         let flash = context.language == .zh ? "扫描完成（编号 \(outcome.scanID ?? 0)）：\(total) 条疑点。"
             : "Scan #\(outcome.scanID ?? 0) finished: \(total) findings."

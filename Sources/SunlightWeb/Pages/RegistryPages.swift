@@ -86,7 +86,7 @@ struct RegistryPages {
         if dataset.name == "people", AccessPolicy.recordsTalks(principal.role) || AccessPolicy.approvesDispositions(principal.role) {
             values["integrityPath"] = "/integrity/\(stored.id)"
         }
-        if dataset.name == "companies", AccessPolicy.allows(principal.role, .read, on: GovernmentData.bids),
+        if dataset.name == "companies", NetworkPages.opens(principal.role),
            let uscc = stored.record["uscc"].text {
             values["networkPath"] = NetworkPages.companyPath(uscc)
         }

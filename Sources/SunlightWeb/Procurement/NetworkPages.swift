@@ -27,6 +27,11 @@ struct NetworkPages {
         return try context.require(.read, on: GovernmentData.bids)
     }
 
+    /// Whether a role may open these pages: links to them are shown only to such roles.
+    static func opens(_ role: Role) -> Bool {
+        AccessPolicy.allows(role, .read, on: GovernmentData.tenders) && AccessPolicy.allows(role, .read, on: GovernmentData.bids)
+    }
+
     static func companyPath(_ uscc: String) -> String {
         "/procurement/companies/" + (uscc.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? uscc)
     }

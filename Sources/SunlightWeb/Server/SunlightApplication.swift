@@ -49,10 +49,12 @@ public enum SunlightApplication {
             ruleSettings: RuleSettingsStore(recorder: recorder), scanner: ScanService(recorder: recorder),
             reports: reports)
         let router = Router(context: AppRequestContext.self)
-        router.add(middleware: ErrorMiddleware(renderer: renderer))
+        // Errors become answers inside the headers, metrics and log middleware: an error page
+        // carries the security headers, and a 403 or 404 is counted and logged as itself, not 500.
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.add(middleware: SessionMiddleware(accounts: services.accounts, configuration: configuration))
         router.add(middleware: CSRFMiddleware())
         _ = metricsRegistry
