@@ -254,6 +254,34 @@ public struct SupervisionDataBuilder: Sendable {
             contactPhone: optional(phone), contactPhoneKey: optional(phone.map(Normalize.contactNumber))))
     }
 
+    /// Takes in the benefit rows another builder read, which held nothing else: a scan reads the
+    /// benefit rolls (half of a province's rows) on a second connection and core while this
+    /// builder reads everything else. Their symbols are interned here, in the other builder's
+    /// order, and the rows renumbered; the rows keep their order after any benefits already here.
+    public mutating func absorbBenefits(of other: consuming SupervisionDataBuilder) {
+        precondition(other.counts.keys.allSatisfy { $0 == .benefits }, "only a builder of benefits is absorbed")
+        var renumbered: [Int32] = []
+        renumbered.reserveCapacity(other.symbols.count)
+        for text in other.symbols.strings { renumbered.append(symbols.intern(text)) }
+        func map(_ symbol: Int32) -> Int32 { symbol < 0 ? symbol : renumbered[Int(symbol)] }
+        benefits.reserveCapacity(benefits.count + other.benefits.count)
+        for var row in other.benefits {
+            row.program = map(row.program)
+            row.person = map(row.person)
+            row.rawID = map(row.rawID)
+            row.name = map(row.name)
+            row.household = map(row.household)
+            row.village = map(row.village)
+            row.account = map(row.account)
+            benefits.append(row)
+        }
+        for (raw, parsed) in other.idCache where idCache[map(raw)] == nil {
+            idCache[map(raw)] = ParsedID(canonical: map(parsed.canonical), birthDay: parsed.birthDay, state: parsed.state)
+        }
+        for (raw, error) in other.idErrors where idErrors[map(raw)] == nil { idErrors[map(raw)] = error }
+        if let read = other.counts[.benefits] { counts[.benefits, default: 0] += read }
+    }
+
     /// Sorts and indexes everything once. `consuming`: the builder's tables move into the data
     /// rather than being kept twice (at province scale the raw rows are hundreds of MB).
     public consuming func build() -> SupervisionData {

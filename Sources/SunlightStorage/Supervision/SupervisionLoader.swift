@@ -33,26 +33,44 @@ public struct SupervisionLoader: Sendable {
 
     /// `load`, on SQLite with rows read in place (`SQLiteRawStoredRow`) or, for tests that hold
     /// the two to the same result, through SQLiteNIO.
+    ///
+    /// The benefit rolls — about half of a province's rows — are read on a second connection,
+    /// into a builder of their own, while everything else is read on the first; the first
+    /// builder then takes the benefits in (`absorbBenefits`). Loading is most of a scan's time,
+    /// and this spreads it over two cores. The split is the same on both backends and for every
+    /// data set, so symbols are numbered alike whatever finishes first.
     func load(rawRows: Bool) async throws -> LoadedSupervisionData {
-        let state = LoadState()
-        let viaSQLite: Void? = try await database.withSQLiteConnection { connection in
-            // The connection's own handle, read in place; SQLiteNIO's rows if unavailable.
-            guard rawRows, let handle = await SQLiteHandle.of(connection.sql()) else {
-                return try await Self.loadAll(.sqlite(connection), state)
-            }
-            let raw = SQLiteBulkConnection(handle: handle)
-            defer { raw.close() }
-            try await Self.loadAll(.raw(raw), state)
-        }
-        if viaSQLite == nil {
-            try await database.withConnection { db in try await Self.loadAll(.sql(db), state) }
-        }
+        async let benefitsRead = read(rawRows: rawRows, Self.loadBenefits)
+        let state = try await read(rawRows: rawRows, Self.loadAll)
+        let benefits = try await benefitsRead
         // A scan that quietly left processes out would report them "clear": refuse instead.
         if state.undecodableProcesses > 0 {
             throw UnreadableRowsError(table: "ocds_processes", count: state.undecodableProcesses)
         }
+        state.builder.absorbBenefits(of: benefits.builder)
+        state.fingerprints.merge(benefits.fingerprints) { _, benefit in benefit }
+        state.placement.recipientVillage = benefits.placement.recipientVillage
+        state.placement.accountVillage = benefits.placement.accountVillage
         return LoadedSupervisionData(data: state.builder.build(), fingerprints: state.fingerprints.mapValues { $0.hex },
                                      rowCounts: state.fingerprints.mapValues(\.count), placement: state.placement)
+    }
+
+    /// Runs `body` on a connection of its own into a new state: on SQLite with the connection's
+    /// own handle, rows read in place (SQLiteNIO's rows if unavailable); else through SQLKit.
+    private func read(rawRows: Bool, _ body: @escaping @Sendable (RowSource, LoadState) async throws -> Void) async throws -> LoadState {
+        let state = LoadState()
+        let viaSQLite: Void? = try await database.withSQLiteConnection { connection in
+            guard rawRows, let handle = await SQLiteHandle.of(connection.sql()) else {
+                return try await body(.sqlite(connection), state)
+            }
+            let raw = SQLiteBulkConnection(handle: handle)
+            defer { raw.close() }
+            try await body(.raw(raw), state)
+        }
+        if viaSQLite == nil {
+            try await database.withConnection { db in try await body(.sql(db), state) }
+        }
+        return state
     }
 
     private static func loadAll(_ db: RowSource, _ state: LoadState) async throws {
@@ -97,21 +115,6 @@ public struct SupervisionLoader: Sendable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             s.builder.append(ProgramRow(program: r.text("program"), meansTested: r.bool("means_tested"), exclusiveWith: exclusive,
                                         minAge: r.integer("min_age").map(Int.init)))
-        }
-        try await Self.stream(GovernmentData.benefits,
-                              ["program", "period", "id_number", "name", "household_id", "village_code", "amount", "account", "paid_date"],
-                              db, state) { r, s in
-            guard let period = YearMonth(text: r.text("period")) else { return }
-            let id = r.text("id_number"), village = r.optional("village_code")
-            if let village, s.placement.recipientVillage[id] == nil { s.placement.recipientVillage[id] = village }
-            let account = r.optional("account")
-            if let account, let village {
-                let key = FindingPlacement.accountKey(account)
-                if s.placement.accountVillage[key] == nil { s.placement.accountVillage[key] = village }
-            }
-            s.builder.append(BenefitRow(program: r.text("program"), period: period, idNumber: id, name: r.text("name"),
-                                        householdID: r.optional("household_id"), villageCode: village, amount: r.integer("amount") ?? 0,
-                                        account: account, paidDate: r.date("paid_date")))
         }
         try await Self.stream(GovernmentData.budgets, ["year", "unit_code", "category", "project_code", "amount"], db, state) { r, s in
             s.builder.append(BudgetRow(year: Int(r.integer("year") ?? 0), unitCode: r.text("unit_code"), category: r.text("category"),
@@ -178,6 +181,25 @@ public struct SupervisionLoader: Sendable {
                                     fileHash: r.optional("file_hash"), deviceID: r.optional("device_id"), ip: r.optional("ip"),
                                     bondAccount: r.optional("bond_account"), contactName: r.optional("contact_name"),
                                     contactPhone: r.optional("contact_phone")))
+        }
+    }
+
+    /// The benefit rolls (see `load`): the recipients' and accounts' villages place findings.
+    private static func loadBenefits(_ db: RowSource, _ state: LoadState) async throws {
+        try await Self.stream(GovernmentData.benefits,
+                              ["program", "period", "id_number", "name", "household_id", "village_code", "amount", "account", "paid_date"],
+                              db, state) { r, s in
+            guard let period = YearMonth(text: r.text("period")) else { return }
+            let id = r.text("id_number"), village = r.optional("village_code")
+            if let village, s.placement.recipientVillage[id] == nil { s.placement.recipientVillage[id] = village }
+            let account = r.optional("account")
+            if let account, let village {
+                let key = FindingPlacement.accountKey(account)
+                if s.placement.accountVillage[key] == nil { s.placement.accountVillage[key] = village }
+            }
+            s.builder.append(BenefitRow(program: r.text("program"), period: period, idNumber: id, name: r.text("name"),
+                                        householdID: r.optional("household_id"), villageCode: village, amount: r.integer("amount") ?? 0,
+                                        account: account, paidDate: r.date("paid_date")))
         }
     }
 
