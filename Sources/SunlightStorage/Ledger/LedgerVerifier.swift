@@ -61,7 +61,17 @@ public struct LedgerVerifier: Sendable {
                    e.details, n.hash AS leaf FROM ledger_entries e LEFT JOIN ledger_nodes n ON n.id = e.seq ORDER BY e.seq
             """
         let raw: Void? = try await database.withSQLiteConnection { connection in
-            try await connection.query(query, []) { row in scan.consume(SQLiteColumns(row: row)) }
+            // The connection's own handle, rows read in place; SQLiteNIO's rows if unavailable.
+            guard let handle = await SQLiteHandle.of(connection.sql()) else {
+                return try await connection.query(query, []) { row in scan.consume(SQLiteColumns(row: row)) }
+            }
+            let direct = SQLiteBulkConnection(handle: handle)
+            defer { direct.close() }
+            try await direct.run { direct in
+                let statement = try direct.statement(query)
+                let columns = SQLiteRawColumns(statement: statement)
+                try statement.query { _ in scan.consume(columns) }
+            }
         }
         if raw == nil {
             try await database.withConnection { db in
