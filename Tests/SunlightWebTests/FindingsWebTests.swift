@@ -115,6 +115,22 @@ struct FindingsWebTests {
             // The scan reads the saved value.
             let saved = try await RuleSettingsStore(recorder: test.recorder).current()
             #expect(saved.value(rule: "payment.duplicate", name: "window_days") == "45")
+
+            // Cardinal's sections: kept with the form's values, shown again, errors with their line.
+            let cardinal = "currency = CNY\n[R024]\nthreshold = 0.1\n"
+            let both = try await admin.post("/rules/settings", form: ["payment.duplicate:window_days": "45", "cardinal": cardinal])
+            #expect(both.status == .ok && both.text.contains("[R024]"))
+            let kept = try await RuleSettingsStore(recorder: test.recorder).current()
+            #expect(kept.cardinal.currency == "CNY" && kept.cardinal.r024?.threshold == 0.1)
+            #expect(kept.value(rule: "payment.duplicate", name: "window_days") == "45")
+            #expect(try await admin.get("/rules/settings").text.contains("threshold = 0.1"))
+            let badCardinal = try await admin.post("/rules/settings", form: ["cardinal": "[R003]\nthreshold = ten\n"])
+            #expect(badCardinal.status == .unprocessableContent && badCardinal.text.contains("id=\"cardinal-error\""))
+            #expect(badCardinal.text.contains("第 2 行") || badCardinal.text.contains("line 2"))
+            let ownRule = try await admin.post("/rules/settings", form: ["cardinal": "[payment.split]\nwindow_days = 40\n"])
+            #expect(ownRule.status == .unprocessableContent)
+            // Nothing of the refused posts was saved.
+            #expect(try await RuleSettingsStore(recorder: test.recorder).current() == kept)
         }
     }
 }

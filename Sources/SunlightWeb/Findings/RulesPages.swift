@@ -94,7 +94,8 @@ struct RulesPages {
     }
 
     private func renderSettings(_ request: Request, context: AppRequestContext, parameters: RuleParameters, errors: [String: String],
-                                submitted: [String: String] = [:], flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+                                submitted: [String: String] = [:], cardinal: String? = nil, cardinalError: String? = nil,
+                                flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language
         let rules: [[String: Any]] = RuleCatalog.all.filter { !$0.parameters.isEmpty }.map { rule in
             let effective = parameters.effective(rule: rule.code)
@@ -112,8 +113,12 @@ struct RulesPages {
                 },
             ]
         }
+        var values: [String: Any] = ["rules": rules, "hasErrors": !errors.isEmpty || cardinalError != nil,
+                                     "cardinal": cardinal ?? parameters.cardinalText]
+        // Only when present: an empty string is still "true" to a Mustache section.
+        if let cardinalError { values["cardinalError"] = cardinalError }
         return services.renderer.render("rule_settings", title: Strings.text("rule_settings", language), request: request,
-                                        context: context, values: ["rules": rules, "hasErrors": !errors.isEmpty], status: status, flash: flash)
+                                        context: context, values: values, status: status, flash: flash)
     }
 
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -121,7 +126,24 @@ struct RulesPages {
         guard AccessPolicy.configuresRules(principal.role) else { throw WebError.forbidden }
         var request = request
         let form = try await FormBody.read(&request, context: context)
+        // Cardinal's sections come as INI text; the form's fields are applied on top of them.
+        // (Starting from the defaults alone would drop Cardinal's part on every save.)
+        let cardinal = form["cardinal"] ?? ""
         var parameters = RuleParameters.defaults
+        var cardinalError: String?
+        do {
+            let parsed = try RuleParameters(iniText: cardinal)
+            if parsed.iniText() != parsed.cardinalText {
+                cardinalError = Strings.text("cardinal_only", context.language)
+            } else {
+                parameters = parsed
+            }
+        } catch {
+            // Cardinal's own messages already begin with their line.
+            let message = context.language == .zh ? error.messageZh : error.messageEn
+            let line = error.line.map { context.language == .zh ? "第 \($0) 行：" : "line \($0): " } ?? ""
+            cardinalError = message.hasPrefix(line) ? message : line + message
+        }
         var errors: [String: String] = [:]
         var submitted: [String: String] = [:]
         for rule in RuleCatalog.all {
@@ -137,9 +159,9 @@ struct RulesPages {
                 }
             }
         }
-        guard errors.isEmpty else {
+        guard errors.isEmpty, cardinalError == nil else {
             return try await renderSettings(request, context: context, parameters: parameters, errors: errors, submitted: submitted,
-                                            flash: nil, status: .unprocessableContent)
+                                            cardinal: cardinal, cardinalError: cardinalError, flash: nil, status: .unprocessableContent)
         }
         try await services.ruleSettings.save(parameters, by: principal)
         return try await renderSettings(request, context: context, parameters: parameters, errors: [:],
