@@ -92,6 +92,23 @@ struct LedgerTests {
         }
     }
 
+    /// A ledger longer than one batch of `verify`'s reading thread: entries edited in the second
+    /// and third batches are named, in log order, and the root is the ledger's own.
+    @Test func verifyNamesEditsAcrossItsBatches() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let file = try BulkWriteTests.peopleFile(rows: 9_000, in: test.directory)
+            let report = try await Importer(recorder: test.recorder).run(Registry.people, file: file, by: .system())
+            #expect(report.isWritten && report.inserted == 9_000)
+            let clean = try await Self.verify(test)
+            #expect(clean.isValid && clean.entries == 9_001, "\(clean.problems)")
+            #expect(clean.rootHash == (try await test.ledger.rootHash().1))
+            try await Self.raw(test, "UPDATE ledger_entries SET actor = 'mallory' WHERE seq IN (8500, 5000)")
+            let edited = try await Self.verify(test)
+            let named = edited.problems.filter { $0.contains("does not match its leaf") }
+            #expect(named.count == 2 && named[0].hasPrefix("entry 5000:") && named[1].hasPrefix("entry 8500:"), "\(edited.problems)")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func editedDeletedAndInsertedRowsAreNamed(_ backend: TestBackend) async throws {
         try await TestDatabase.with(backend) { test async throws in

@@ -70,7 +70,10 @@ public struct LedgerVerifier: Sendable {
             try await direct.run { direct in
                 let statement = try direct.statement(query)
                 let columns = SQLiteRawColumns(statement: statement)
-                try statement.query { _ in scan.consume(columns) }
+                // Rows are read on this thread and re-hashed on another: two cores, not one.
+                let pipeline = EntryPipeline(scan: scan)
+                try statement.query { _ in pipeline.add(columns) }
+                pipeline.finish()
             }
         }
         if raw == nil {
@@ -157,35 +160,93 @@ private final class EntryScan: @unchecked Sendable {
         self.targets = targets
     }
 
-    func consume(_ row: some LedgerColumns) {
+    /// An entry as read from its columns, with its stored leaf; or why it could not be read.
+    enum Read {
+        case entry(LedgerEntry, leaf: String?)
+        case unreadable(String)
+    }
+
+    /// Reads a row; touches none of the scan's state (see `EntryPipeline`).
+    func read(_ row: some LedgerColumns) -> Read {
         do {
-            let entry = try LedgerEntry(columns: row)
-            let seq = entry.seq
-            if seq != Int64(count) {
-                problems.append("entry \(count): found sequence number \(seq) in its place: entries deleted or reordered")
-            }
-            let actorHash: String
-            if let cached = actorHashes[entry.actor] { actorHash = cached } else {
-                actorHash = keys.keyedHash(entry.actor)
-                actorHashes[entry.actor] = actorHash
-            }
-            // The tree is rebuilt from the entries as their columns say: any edit changes a leaf.
-            let leaf = MerkleHashing.leafHash(entry.encoded(actorHash: actorHash))
-            let stored = try row.text("leaf")
-            if stored == nil {
-                problems.append("entry \(seq): has no leaf in the stored tree")
-            } else if stored != leaf.hex {
-                problems.append("entry \(seq): does not match its leaf in the stored tree: edited or reordered")
-            }
-            frontier.append(leaf)
-            count += 1
-            for (root, label) in targets[count] ?? [] where frontier.root() != root {
-                problems.append("\(label): the log's first \(count) entries no longer give its root: history was rewritten")
-            }
-            latest[entry.objectType, default: [:]][entry.objectID] = LatestEntry(seq: Int(seq), action: entry.action, hashAfter: entry.hashAfter)
+            return .entry(try LedgerEntry(columns: row), leaf: try row.text("leaf"))
         } catch {
+            return .unreadable("\(error)")
+        }
+    }
+
+    func consume(_ row: some LedgerColumns) {
+        check(read(row))
+    }
+
+    /// Checks entries in log order.
+    func check(_ read: Read) {
+        switch read {
+        case .unreadable(let error):
             problems.append("entry \(count): unreadable (\(error))")
             count += 1
+        case .entry(let entry, let stored):
+            check(entry, stored: stored)
+        }
+    }
+
+    private func check(_ entry: LedgerEntry, stored: String?) {
+        let seq = entry.seq
+        if seq != Int64(count) {
+            problems.append("entry \(count): found sequence number \(seq) in its place: entries deleted or reordered")
+        }
+        let actorHash: String
+        if let cached = actorHashes[entry.actor] { actorHash = cached } else {
+            actorHash = keys.keyedHash(entry.actor)
+            actorHashes[entry.actor] = actorHash
+        }
+        // The tree is rebuilt from the entries as their columns say: any edit changes a leaf.
+        let leaf = MerkleHashing.leafHash(entry.encoded(actorHash: actorHash))
+        if stored == nil {
+            problems.append("entry \(seq): has no leaf in the stored tree")
+        } else if stored != leaf.hex {
+            problems.append("entry \(seq): does not match its leaf in the stored tree: edited or reordered")
+        }
+        frontier.append(leaf)
+        count += 1
+        for (root, label) in targets[count] ?? [] where frontier.root() != root {
+            problems.append("\(label): the log's first \(count) entries no longer give its root: history was rewritten")
+        }
+        latest[entry.objectType, default: [:]][entry.objectID] = LatestEntry(seq: Int(seq), action: entry.action, hashAfter: entry.hashAfter)
+    }
+}
+
+/// Pass 1 on two threads: the reader turns rows into entries (`EntryScan.read`) in batches, a
+/// serial queue checks them in order (`EntryScan.check`), at most two batches ahead of it.
+private final class EntryPipeline: @unchecked Sendable {
+    // `batch` belongs to the reader's thread; `scan` is mutated only on `queue`.
+    private let scan: EntryScan
+    private let queue = DispatchQueue(label: "sunlight.verify")
+    private let slots = DispatchSemaphore(value: 2)
+    private var batch: [EntryScan.Read] = []
+    private static let batchSize = 4096
+
+    init(scan: EntryScan) { self.scan = scan }
+
+    func add(_ row: some LedgerColumns) {
+        batch.append(scan.read(row))
+        if batch.count >= Self.batchSize { send() }
+    }
+
+    /// Sends what is left and waits until every entry is checked.
+    func finish() {
+        if !batch.isEmpty { send() }
+        queue.sync {}
+    }
+
+    private func send() {
+        let items = batch
+        batch = []
+        batch.reserveCapacity(Self.batchSize)
+        slots.wait()
+        queue.async { [scan, slots] in
+            for item in items { scan.check(item) }
+            slots.signal()
         }
     }
 }
