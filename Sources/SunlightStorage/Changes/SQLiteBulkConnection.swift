@@ -253,10 +253,38 @@ final class SQLiteBulkStatement {
 
     func double(_ index: Int32) -> Double { sqlite_nio_sqlite3_column_double(handle, index) }
 
+    /// Column `index` as SQLiteNIO's `SQLiteData.string` gives it: text as is, numbers as text,
+    /// nil for NULL and blobs.
+    func string(_ index: Int32) -> String? {
+        switch type(index) {
+        case SQLITE_TEXT: return text(index)
+        case SQLITE_INTEGER: return String(integer(index))
+        case SQLITE_FLOAT: return String(double(index))
+        default: return nil
+        }
+    }
+
+    /// Column `index` as SQLiteNIO's `SQLiteData.integer` gives it.
+    func integerValue(_ index: Int32) -> Int64? {
+        switch type(index) {
+        case SQLITE_INTEGER: return integer(index)
+        case SQLITE_FLOAT: return Int64(double(index))
+        case SQLITE_TEXT: return text(index).flatMap { Int64($0) }
+        default: return nil
+        }
+    }
+
     /// Column `index`'s text bytes, valid until the statement steps on (nil for NULL).
     func textBytes(_ index: Int32) -> UnsafeRawBufferPointer? {
         guard let bytes = sqlite_nio_sqlite3_column_text(handle, index) else { return nil }
         return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite_nio_sqlite3_column_bytes(handle, index)))
+    }
+
+    /// Column name → position in the result (decided once per query, then read by position).
+    var columnPositions: [String: Int32] {
+        var positions: [String: Int32] = [:]
+        for (position, name) in columnNames.enumerated() { positions[name] = Int32(position) }
+        return positions
     }
 
     /// The names of the result's columns, in order.

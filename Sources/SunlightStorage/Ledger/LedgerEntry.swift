@@ -3,7 +3,6 @@ import SQLKit
 import SQLiteNIO
 import SunlightContract
 import SunlightLedger
-import VaporCSQLite
 
 /// One ledger entry: the exact bytes that are hashed into the Merkle tree.
 ///
@@ -106,30 +105,12 @@ struct SQLiteRawColumns: LedgerColumns {
 
     init(statement: SQLiteBulkStatement) {
         self.statement = statement
-        var positions: [String: Int32] = [:]
-        for (position, name) in statement.columnNames.enumerated() { positions[name] = Int32(position) }
-        self.positions = positions
+        self.positions = statement.columnPositions
     }
 
-    func text(_ name: String) -> String? {
-        guard let position = positions[name] else { return nil }
-        switch statement.type(position) {
-        case SQLITE_TEXT: return statement.text(position)
-        case SQLITE_INTEGER: return String(statement.integer(position))
-        case SQLITE_FLOAT: return String(statement.double(position))
-        default: return nil
-        }
-    }
+    func text(_ name: String) -> String? { positions[name].flatMap(statement.string) }
 
-    func integer(_ name: String) -> Int64? {
-        guard let position = positions[name] else { return nil }
-        switch statement.type(position) {
-        case SQLITE_INTEGER: return statement.integer(position)
-        case SQLITE_FLOAT: return Int64(statement.double(position))
-        case SQLITE_TEXT: return statement.text(position).flatMap { Int64($0) }
-        default: return nil
-        }
-    }
+    func integer(_ name: String) -> Int64? { positions[name].flatMap(statement.integerValue) }
 }
 
 struct MissingColumn: Error { let name: String }

@@ -15,27 +15,11 @@ struct SQLiteRawStoredRow: StoredRow {
     let positions: [String: Int32]
 
     func optional(_ column: String) -> String? {
-        guard let position = positions[column] else { return nil }
-        let text: String?
-        switch statement.type(position) {
-        case SQLITE_INTEGER: text = String(statement.integer(position))
-        case SQLITE_FLOAT: text = String(statement.double(position))
-        case SQLITE_TEXT: text = statement.text(position)
-        default: text = nil
-        }
-        guard let text, !text.isEmpty else { return nil }
+        guard let text = positions[column].flatMap(statement.string), !text.isEmpty else { return nil }
         return text
     }
 
-    func integer(_ column: String) -> Int64? {
-        guard let position = positions[column] else { return nil }
-        switch statement.type(position) {
-        case SQLITE_INTEGER: return statement.integer(position)
-        case SQLITE_FLOAT: return Int64(statement.double(position))
-        case SQLITE_TEXT: return statement.text(position).flatMap { Int64($0) }
-        default: return nil
-        }
-    }
+    func integer(_ column: String) -> Int64? { positions[column].flatMap(statement.integerValue) }
 
     func bool(_ column: String) -> Bool? {
         switch integer(column) {
@@ -50,8 +34,7 @@ struct SQLiteRawStoredRow: StoredRow {
     static func stream(_ sql: String, on connection: SQLiteBulkConnection,
                        _ body: (SQLiteRawStoredRow, UnsafeRawBufferPointer?) throws -> Void) throws {
         let statement = try connection.statement(sql)
-        var positions: [String: Int32] = [:]
-        for (position, name) in statement.columnNames.enumerated() { positions[name] = Int32(position) }
+        let positions = statement.columnPositions
         let row = SQLiteRawStoredRow(statement: statement, positions: positions)
         let hash = positions["record_hash"]
         try statement.query { statement in
