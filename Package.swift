@@ -142,6 +142,7 @@ let package = Package(
             dependencies: [
                 "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
                 "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightReports", "SunlightRegime", "SunlightProcurement",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

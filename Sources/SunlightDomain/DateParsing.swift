@@ -9,25 +9,13 @@ import Foundation
 public enum DateParsing {
     // MARK: Dates
 
-    /// Accepts `2025-03-07`, `2025/3/7`, `2025年3月7日`, `20250307`, `2025-3-7`, `2025.3.7`
-    /// (after `TextFolding.fold`). Every failure has code `"date.invalid"`; the messages say
-    /// whether the form was not recognised or the date does not exist.
     /// The date of `text` when it is already in the stored form `YYYY-MM-DD` (year 0001–9999) and
     /// names a real day — what `date(_:)` would return, decided on the bytes without building a
     /// scanner (nil for anything else, valid or not: callers then take `date(_:)`).
     public static func canonicalISODate(_ text: String) -> LocalDate? {
         let parts = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Int)? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for position in range {
-                    let digit = Int(bytes[position]) &- 48
-                    guard digit >= 0 && digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = digits(bytes, 0..<4), let month = digits(bytes, 5..<7), let day = digits(bytes, 8..<10) else { return nil }
             return (year, month, day)
         }
         guard let (year, month, day) = parts ?? nil, year >= 1 else { return nil }
@@ -39,20 +27,28 @@ public enum DateParsing {
     /// nor the general scanner (which `yearMonth` would spend, with the same result).
     public static func canonicalYearMonth(_ text: String) -> YearMonth? {
         let parts = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)? in
-            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
-            var year = 0
-            var month = 0
-            for position in 0..<7 where position != 4 {
-                let digit = Int(bytes[position]) &- 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                if position < 4 { year = year * 10 + digit } else { month = month * 10 + digit }
-            }
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let year = digits(bytes, 0..<4), let month = digits(bytes, 5..<7) else { return nil }
             return (year, month)
         }
         guard let (year, month) = parts ?? nil, year >= 1 else { return nil }
         return YearMonth(year: year, month: month)
     }
 
+    /// The decimal number the ASCII digits `bytes[range]` spell, or nil if one is not a digit.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for position in range {
+            let digit = Int(bytes[position]) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    /// Accepts `2025-03-07`, `2025/3/7`, `2025年3月7日`, `20250307`, `2025-3-7`, `2025.3.7`
+    /// (after `TextFolding.fold`). Every failure has code `"date.invalid"`; the messages say
+    /// whether the form was not recognised or the date does not exist.
     public static func date(_ raw: String) throws(ValueError) -> LocalDate {
         let text = TextFolding.fold(raw)
         guard !text.isEmpty else {

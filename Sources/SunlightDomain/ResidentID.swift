@@ -126,8 +126,9 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
                 sum += digit * weights[position]
             }
             guard bytes[17] == checkBytes[sum % 11] else { return false }
-            func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 48 } }
-            guard let birth = LocalDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else { return false }
+            guard let year = DateParsing.digits(bytes, 6..<10), let month = DateParsing.digits(bytes, 10..<12),
+                  let day = DateParsing.digits(bytes, 12..<14),
+                  let birth = LocalDate(year: year, month: month, day: day) else { return false }
             return birth >= LocalDate(uncheckedYear: 1900, month: 1, day: 1) && birth <= (asOf ?? LocalDate.today())
         }
         return valid == true ? ResidentID(validated: raw) : nil

@@ -292,10 +292,9 @@ final class SQLiteBulkStatement {
         (0..<sqlite_nio_sqlite3_column_count(handle)).map { String(cString: sqlite_nio_sqlite3_column_name(handle, $0)) }
     }
 
+    /// Column `index`'s text (nil for NULL).
     func text(_ index: Int32) -> String? {
-        guard let bytes = sqlite_nio_sqlite3_column_text(handle, index) else { return nil }
-        let count = Int(sqlite_nio_sqlite3_column_bytes(handle, index))
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        textBytes(index).map { String(decoding: $0, as: UTF8.self) }
     }
 
     fileprivate func finalize() {

@@ -44,7 +44,7 @@ struct LedgerBatch: Sendable {
             actorHashes[change.actor] = actorHash
             bytes.removeAll(keepingCapacity: true)
             entry.encode(actorHash: actorHash, into: &bytes)
-            var node = (address: NodeAddress(level: 0, index: seq), hash: bytes.withUnsafeBytes(ContiguousHashing.leafHash))
+            var node = (address: NodeAddress(level: 0, index: seq), hash: bytes.withUnsafeBytes { MerkleHashing.leafHash(bytes: $0) })
             completed(node.address, node.hash)
             while let left = edge.last, left.address.level == node.address.level {
                 edge.removeLast()
@@ -52,7 +52,7 @@ struct LedgerBatch: Sendable {
                     throw LedgerError.missingNode(level: left.address.level, index: left.address.index)
                 }
                 node = (NodeAddress(level: node.address.level + 1, index: left.address.index >> 1),
-                        ContiguousHashing.nodeHash(leftHash, node.hash))
+                        MerkleHashing.nodeHash(leftHash, node.hash))
                 completed(node.address, node.hash)
             }
             edge.append((node.address, node.hash))

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import SunlightContract
-import SunlightLedger
 
 /// `LedgerKeys.keyedHash` (HMAC-SHA256, RFC 2104, as lower-case hex) with the key's inner and
 /// outer pads hashed once instead of on every call: an import computes one per row.
@@ -33,33 +32,5 @@ struct KeyedHasher: Sendable {
         var outer = self.outer
         inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
         return outer.finalize().withUnsafeBytes(Hex.encode)
-    }
-}
-
-/// `MerkleHashing.leafHash` and `nodeHash` (RFC 9162: SHA-256 of 0x00 ‖ entry, of 0x01 ‖ left ‖
-/// right) over contiguous bytes: the same hashes, without the generic `DataProtocol` walk that
-/// cost more than the hashing itself for a million appends.
-enum ContiguousHashing {
-    static func leafHash(_ entry: Data) -> TreeHash {
-        entry.withUnsafeBytes(leafHash)
-    }
-
-    static func leafHash(_ entry: UnsafeRawBufferPointer) -> TreeHash {
-        var hasher = SHA256()
-        withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: entry)
-        return treeHash(hasher.finalize())
-    }
-
-    static func nodeHash(_ left: TreeHash, _ right: TreeHash) -> TreeHash {
-        var hasher = SHA256()
-        withUnsafeBytes(of: UInt8(1)) { hasher.update(bufferPointer: $0) }
-        left.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        right.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return treeHash(hasher.finalize())
-    }
-
-    private static func treeHash(_ digest: SHA256.Digest) -> TreeHash {
-        digest.withUnsafeBytes { TreeHash(bytes: $0)! }
     }
 }

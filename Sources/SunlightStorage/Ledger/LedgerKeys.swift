@@ -12,6 +12,8 @@ import SunlightLedger
 public struct LedgerKeys: Sendable {
     public let signing: LedgerSigningKey
     let hmacKey: SymmetricKey
+    /// HMAC with `hmacKey`, its pads hashed once (`KeyedHasher`).
+    let keyedHasher: KeyedHasher
 
     public static let keyName = "sunlight-ledger"
 
@@ -19,6 +21,7 @@ public struct LedgerKeys: Sendable {
         self.signing = signing
         let seed = SymmetricKey(data: signing.privateKey.rawRepresentation)
         self.hmacKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: seed, info: Data("sunlight ledger keyed hashes v1".utf8), outputByteCount: 32)
+        self.keyedHasher = KeyedHasher(key: hmacKey)
     }
 
     /// Loads the key file, or creates it (mode 0600) on first start.
@@ -42,8 +45,7 @@ public struct LedgerKeys: Sendable {
 
     /// A keyed hash of a personal identifier (or any value that must not appear in clear).
     public func keyedHash(_ value: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: hmacKey)
-        return Hex.encode(code)
+        keyedHasher.hash(value)
     }
 
     /// The public key in the signed-note `vkey` form, for witnesses.

@@ -12,12 +12,8 @@ import SunlightLedger
 /// Both write the same rows from the same `LedgerBatch`.
 public struct LedgerSink: ChangeSink, BulkChangeSink {
     public let keys: LedgerKeys
-    private let keyedHasher: KeyedHasher
 
-    public init(keys: LedgerKeys) {
-        self.keys = keys
-        self.keyedHasher = KeyedHasher(key: keys.hmacKey)
-    }
+    public init(keys: LedgerKeys) { self.keys = keys }
 
     public func append(_ changes: [Change], on db: any SQLDatabase) async throws {
         guard !changes.isEmpty else { return }
@@ -25,7 +21,7 @@ public struct LedgerSink: ChangeSink, BulkChangeSink {
         let addresses = MerkleTreeView.nodesRead(forRootOfSize: size)
         let stored = try await Ledger.nodes(addresses, on: db)
         let tip = LedgerTip(size: size, edge: addresses.map { ($0, stored.nodes[$0]) })
-        let batch = try LedgerBatch(changes, keyHashes: nil, from: tip, keyedHash: keyedHasher)
+        let batch = try LedgerBatch(changes, keyHashes: nil, from: tip, keyedHash: keys.keyedHasher)
         for chunk in stride(from: 0, to: batch.entries.count, by: 400) {
             var insert = db.insert(into: "ledger_entries").columns(LedgerEntry.columns)
             for entry in batch.entries[chunk..<min(chunk + 400, batch.entries.count)] {
@@ -47,9 +43,9 @@ public struct LedgerSink: ChangeSink, BulkChangeSink {
         try await db.update("ledger_state").set("size", to: batch.end.size).where("id", .equal, 1).run()
     }
 
-    func keyHash(_ objectKey: String) -> String { keyedHasher.hash(objectKey) }
+    func keyHash(_ objectKey: String) -> String { keys.keyedHash(objectKey) }
 
-    func bulkSession() -> any BulkChangeSession { LedgerBulkSession(keyedHasher: keyedHasher) }
+    func bulkSession() -> any BulkChangeSession { LedgerBulkSession(keyedHasher: keys.keyedHasher) }
 
     static func change(_ row: any SQLRow) throws -> Change {
         Change(at: try row.decode(column: "at", as: String.self), actor: try row.decode(column: "actor", as: String.self),

@@ -201,7 +201,7 @@ private final class EntryScan: @unchecked Sendable {
             actorHashes[entry.actor] = actorHash
         }
         // The tree is rebuilt from the entries as their columns say: any edit changes a leaf.
-        let leaf = MerkleHashing.leafHash(entry.encoded(actorHash: actorHash))
+        let leaf = entry.encoded(actorHash: actorHash).withUnsafeBytes { MerkleHashing.leafHash(bytes: $0) }
         if stored == nil {
             problems.append("entry \(seq): has no leaf in the stored tree")
         } else if stored != leaf.hex {
