@@ -38,3 +38,17 @@ public enum MerkleHashing {
         return TreeHash(hasher.finalize())
     }
 }
+
+extension MerkleHashing {
+    /// The hash of a perfect subtree from its leaf hashes, left to right (a power-of-two count):
+    /// what lets a store keep only the upper levels of the tree and fold the lower ones from the
+    /// leaves on demand.
+    public static func perfectSubtreeHash(leaves: some Collection<TreeHash>) -> TreeHash {
+        precondition(MerkleTreeAlgorithms.isPowerOfTwo(leaves.count), "a perfect subtree has a power-of-two count of leaves")
+        var level = Array(leaves)
+        while level.count > 1 {
+            level = stride(from: 0, to: level.count, by: 2).map { nodeHash(level[$0], level[$0 + 1]) }
+        }
+        return level[0]
+    }
+}

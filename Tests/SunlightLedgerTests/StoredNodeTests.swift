@@ -88,6 +88,18 @@ struct StoredNodeTests {
         }
     }
 
+    @Test("a perfect subtree folded from its leaves equals MTH of its range")
+    func perfectSubtreesFromLeaves() {
+        let reference = ReferenceMerkleTree(entries: randomEntries(32, seed: 5))
+        for level in 0...5 {
+            for index in 0..<(32 >> level) {
+                let range = (index << level)..<((index + 1) << level)
+                #expect(MerkleHashing.perfectSubtreeHash(leaves: reference.leaves[range]) == reference.mth(range.lowerBound, range.upperBound),
+                        "(\(level), \(index))")
+            }
+        }
+    }
+
     @Test("subtreeHash equals MTH for every subtree range and refuses the others")
     func subtreeRanges() throws {
         let entries = randomEntries(40, seed: 13)

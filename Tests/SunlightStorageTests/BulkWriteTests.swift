@@ -49,7 +49,8 @@ struct BulkWriteTests {
 
     static func snapshot(_ database: SunlightDatabase) async throws -> [String] {
         try await rows("people", except: ["created_at", "updated_at"], order: "id", in: database)
-            + rows("ledger_entries", except: ["at"], order: "seq", in: database)
+            // Leaves and node hashes cover the entries' times, which differ; `verify` checks them.
+            + rows("ledger_entries", except: ["at", "leaf_hash"], order: "seq", in: database)
             + rows("sqlite_sequence", except: [], order: "name", in: database)
             + rows("ledger_state", except: ["origin"], order: "id", in: database)
             + [String(try await rows("ledger_nodes", except: ["hash"], order: "id", in: database).count)]

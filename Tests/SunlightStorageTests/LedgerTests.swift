@@ -34,28 +34,40 @@ struct LedgerTests {
         }
     }
 
-    @Test func aLedgerWrittenBeforeItsKeysBecameRowIDsMigratesWhole() async throws {
+    /// A ledger written before migrations 9 and 10 (`LegacyLedger`) is migrated whole: the same
+    /// root, still verifying, still proving, still growing.
+    @Test(arguments: [9, 10])
+    func aLedgerWrittenBeforeAMigrationMigratesWhole(_ version: Int) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try await SunlightDatabase.open(.sqlite(path: directory.appendingPathComponent("old.sqlite").path))
         do {
-            try await Migrator(database: database, migrations: SchemaMigrations.all.filter { $0.version < 9 }).migrate()
-            let ledger = Ledger(database: database, keys: try LedgerKeys.loadOrCreate(at: directory.appendingPathComponent("ledger.key")))
-            for dataset in Registry.all {
-                let report = try await Importer(recorder: Recorder(ledger: ledger)).run(dataset, file: Fixtures.registry("\(dataset.name).csv"), by: .system())
-                #expect(report.isWritten)
+            try await Migrator(database: database, migrations: SchemaMigrations.all.filter { $0.version < version }).migrate()
+            let keys = try LedgerKeys.loadOrCreate(at: directory.appendingPathComponent("ledger.key"))
+            let ledger = Ledger(database: database, keys: keys)
+            let (size, root) = try await LegacyLedger.write(into: database, keys: keys, directory: directory)
+            #expect(size == 35)
+            let nodes = { try await Self.count("SELECT COUNT(*) AS n FROM ledger_nodes", in: database) }
+            // 35 leaves: 35 + 17 + 8 + 4 perfect subtrees below level 4, 2 + 1 above.
+            #expect(try await nodes() == 67)
+            if version == 9 {
+                #expect(try await Self.primaryKeyIndexes("ledger_entries", in: database) == 1)
             }
-            #expect(try await Self.primaryKeyIndexes("ledger_entries", in: database) == 1)
-            let before = try await LedgerVerifier(ledger: ledger).verify()
-            #expect(before.isValid && before.entries == 35)
 
-            #expect(try await Migrator(database: database).migrate().map(\.version) == [9])
+            let applied = try await Migrator(database: database).migrate().map(\.version)
+            #expect(applied == Array(version...SchemaMigrations.all.map(\.version).max()!))
             #expect(try await Self.primaryKeyIndexes("ledger_entries", in: database) == 0)
             #expect(try await Self.primaryKeyIndexes("ledger_nodes", in: database) == 0)
+            // The leaves moved into the entries' rows; only levels 4 and 5 are still nodes.
+            #expect(try await nodes() == 3)
+            #expect(try await Self.count("SELECT COUNT(*) AS n FROM ledger_entries WHERE leaf_hash IS NOT NULL", in: database) == 35)
             let after = try await LedgerVerifier(ledger: ledger).verify()
             #expect(after.isValid, "\(after.problems)")
-            #expect(after.entries == 35 && after.rootHash == before.rootHash)
+            #expect(after.entries == 35 && after.rootHash == root)
+            #expect(try await ledger.rootHash().root == root)
+            let proof = try await ledger.inclusionProof(index: 33)
+            #expect(try proof.verify(verifiers: [keys.signing.verifier]).rootHash == root)
             // The ledger goes on growing after the migration, on the same tree.
             let more = try await Importer(recorder: Recorder(ledger: ledger)).run(Registry.units, file: Fixtures.registry("units.csv"), by: .system())
             #expect(more.isWritten)
@@ -65,6 +77,12 @@ struct LedgerTests {
         } catch {
             await database.shutdown()
             throw error
+        }
+    }
+
+    static func count(_ sql: String, in database: SunlightDatabase) async throws -> Int {
+        try await database.withConnection { db in
+            try await db.raw(SQLQueryString(sql)).first()!.decode(column: "n", as: Int.self)
         }
     }
 
@@ -189,6 +207,23 @@ struct LedgerTests {
                 var forged = decoded
                 forged.index = (index + 1) % 36
                 #expect(throws: (any Error).self) { try forged.verify(vkey: vkey) }
+            }
+            // At every size, the root and the proofs agree with the tree folded from the leaves in
+            // the entries' rows: the nodes below the stored levels are folded right (`LowerNodes`).
+            let leaves: [TreeHash] = try await test.database.withConnection { db in
+                try await db.select().column("leaf_hash").from("ledger_entries").orderBy("seq").all()
+                    .map { TreeHash(hex: try $0.decode(column: "leaf_hash", as: String.self))! }
+            }
+            #expect(leaves.count == 36)
+            let root = try await test.ledger.rootHash().root
+            var folded = StreamingRoot()
+            for (size, leaf) in zip(1..., leaves) {
+                folded.append(leaf)
+                #expect(try await test.ledger.rootHash(size: size).root == folded.root(), "size \(size)")
+                #expect(try await test.ledger.inclusionProof(index: size - 1).verify(vkey: vkey).rootHash == root)
+                if size < 36 {
+                    #expect(try await test.ledger.consistencyProof(from: size).verify(vkey: vkey, trustedOldRoot: folded.root()).size == 36)
+                }
             }
             let consistency = try await test.ledger.consistencyProof(from: 35)
             let oldRoot = try Checkpoint.open(signedText: old, verifiers: [NoteVerifierKey(vkey: vkey)]).rootHash

@@ -114,5 +114,8 @@ public enum SchemaMigrations {
         Migration(version: 9, name: "ledger keys as SQLite row ids") { db, kind in
             try await LedgerRowIDs.migrate(db, kind)
         },
+        Migration(version: 10, name: "ledger leaves beside their entries") { db, _ in
+            try await LedgerLeafColumn.migrate(db)
+        },
     ]
 }

@@ -2,8 +2,9 @@ import Foundation
 import SQLKit
 import SunlightLedger
 
-/// The tamper-evident ledger of one Sunlight database: entries in `ledger_entries`, the stored
-/// perfect subtrees of the RFC 9162 Merkle tree in `ledger_nodes`, signed checkpoints in
+/// The tamper-evident ledger of one Sunlight database: entries with their leaf hashes in
+/// `ledger_entries`, the stored perfect subtrees of the RFC 9162 Merkle tree (from level 4 up,
+/// see `LowerNodes`) in `ledger_nodes`, signed checkpoints in
 /// `ledger_checkpoints`, and the keys in a file outside the database.
 public struct Ledger: Sendable {
     public let database: SunlightDatabase
@@ -32,13 +33,27 @@ public struct Ledger: Sendable {
             .decode(column: "size", as: Int.self)
     }
 
-    /// Reads stored nodes by address into memory: every tree operation first asks the Merkle
-    /// module which O(log n) nodes it will read, fetches exactly those, then runs in memory.
+    /// Reads nodes by address into memory: every tree operation first asks the Merkle module
+    /// which O(log n) nodes it will read, fetches exactly those, then runs in memory. Nodes below
+    /// the stored levels are folded from their entries' leaves (`LowerNodes`).
     static func nodes(_ addresses: [NodeAddress], on db: any SQLDatabase) async throws -> MemoryNodeStore {
         var store = MemoryNodeStore()
         guard !addresses.isEmpty else { return store }
-        for chunk in stride(from: 0, to: addresses.count, by: 200) {
-            let part = addresses[chunk..<min(chunk + 200, addresses.count)]
+        var leaves: [Int: TreeHash] = [:]
+        for range in LowerNodes.leafRanges(for: addresses) {
+            let rows = try await db.select().columns("seq", "leaf_hash").from("ledger_entries")
+                .where("seq", .greaterThanOrEqual, range.lowerBound).where("seq", .lessThan, range.upperBound).all()
+            for row in rows {
+                guard let hex = try row.decode(column: "leaf_hash", as: String?.self), let hash = TreeHash(hex: hex) else { continue }
+                leaves[try row.decode(column: "seq", as: Int.self)] = hash
+            }
+        }
+        for (address, hash) in LowerNodes.fold(addresses, leaves: leaves) {
+            try store.put(level: address.level, index: address.index, hash: hash)
+        }
+        let stored = addresses.filter(LowerNodes.isStored)
+        for chunk in stride(from: 0, to: stored.count, by: 200) {
+            let part = stored[chunk..<min(chunk + 200, stored.count)]
             let rows = try await db.select().columns("id", "hash").from("ledger_nodes")
                 .where("id", .in, part.map(NodeKey.id)).all()
             for row in rows {

@@ -9,14 +9,17 @@ struct LedgerTip: Sendable {
     var edge: [(address: NodeAddress, hash: TreeHash?)]
 }
 
-/// One batch of changes appended to the tree in memory: the entries to insert, the perfect
-/// subtrees they complete (ordered by level, then index) and the tree's tip after them.
+/// One batch of changes appended to the tree in memory: the entries to insert with their leaf
+/// hashes, the perfect subtrees they complete that are stored (`LowerNodes`; ordered by level,
+/// then index) and the tree's tip after them.
 ///
 /// Appending leaf n completes one node per trailing 1-bit of n, each the parent of the edge's
 /// last subtree and the node just completed: the nodes `MerkleAppender` stores, found without
 /// a dictionary of them.
 struct LedgerBatch: Sendable {
     let entries: [LedgerEntry]
+    /// `leaves[i]`: the leaf hash of `entries[i]`, in hex, stored in its row.
+    let leaves: [String]
     let nodes: [(id: Int64, hash: String)]
     let end: LedgerTip
 
@@ -25,11 +28,14 @@ struct LedgerBatch: Sendable {
         var edge = tip.edge
         var levels: [[(id: Int64, hash: String)]] = []
         func completed(_ address: NodeAddress, _ hash: TreeHash) {
+            guard LowerNodes.isStored(address) else { return }
             while levels.count <= address.level { levels.append([]) }
             levels[address.level].append((NodeKey.id(address), Hex.encode(hash.bytes)))
         }
         var entries: [LedgerEntry] = []
         entries.reserveCapacity(changes.count)
+        var leaves: [String] = []
+        leaves.reserveCapacity(changes.count)
         var actorHashes: [String: String] = [:]
         // One buffer for every entry's bytes: they are hashed, then overwritten by the next.
         var bytes: [UInt8] = []
@@ -45,7 +51,7 @@ struct LedgerBatch: Sendable {
             bytes.removeAll(keepingCapacity: true)
             entry.encode(actorHash: actorHash, into: &bytes)
             var node = (address: NodeAddress(level: 0, index: seq), hash: bytes.withUnsafeBytes { MerkleHashing.leafHash(bytes: $0) })
-            completed(node.address, node.hash)
+            leaves.append(Hex.encode(node.hash.bytes))
             while let left = edge.last, left.address.level == node.address.level {
                 edge.removeLast()
                 guard let leftHash = left.hash else {
@@ -59,6 +65,7 @@ struct LedgerBatch: Sendable {
             entries.append(entry)
         }
         self.entries = entries
+        self.leaves = leaves
         self.nodes = Array(levels.joined())
         self.end = LedgerTip(size: tip.size + changes.count, edge: edge)
     }

@@ -49,26 +49,36 @@ final class LedgerBulkSession: BulkChangeSession, @unchecked Sendable {
         queue.async { written.batch = nil }
     }
 
-    /// The tree's size and right edge as stored (inside `BEGIN IMMEDIATE`: no lock to take).
+    /// The tree's size and right edge as stored (inside `BEGIN IMMEDIATE`: no lock to take),
+    /// edge nodes below the stored levels folded from their leaves (`LowerNodes`).
     static func readTip(on connection: SQLiteBulkConnection) throws -> LedgerTip {
         var size = 0
         try connection.statement("SELECT size FROM ledger_state WHERE id = 1").query { size = Int($0.integer(0)) }
-        let node = try connection.statement("SELECT hash FROM ledger_nodes WHERE id = ?")
-        let edge = try MerkleTreeView.nodesRead(forRootOfSize: size).map { address in
-            var hash: TreeHash?
-            try node.bind(1, NodeKey.id(address))
-            try node.query { row in hash = row.text(0).flatMap(TreeHash.init(hex:)) }
-            return (address, hash)
+        let addresses = MerkleTreeView.nodesRead(forRootOfSize: size)
+        var leaves: [Int: TreeHash] = [:]
+        let leafRows = try connection.statement("SELECT seq, leaf_hash FROM ledger_entries WHERE seq >= ? AND seq < ?")
+        for range in LowerNodes.leafRanges(for: addresses) {
+            try leafRows.bind(1, Int64(range.lowerBound))
+            try leafRows.bind(2, Int64(range.upperBound))
+            try leafRows.query { row in leaves[Int(row.integer(0))] = row.text(1).flatMap(TreeHash.init(hex:)) }
         }
-        return LedgerTip(size: size, edge: edge)
+        var hashes: [NodeAddress: TreeHash] = [:]
+        for (address, hash) in LowerNodes.fold(addresses, leaves: leaves) { hashes[address] = hash }
+        let node = try connection.statement("SELECT hash FROM ledger_nodes WHERE id = ?")
+        for address in addresses where LowerNodes.isStored(address) {
+            try node.bind(1, NodeKey.id(address))
+            try node.query { row in hashes[address] = row.text(0).flatMap(TreeHash.init(hex:)) }
+        }
+        return LedgerTip(size: size, edge: addresses.map { ($0, hashes[$0]) })
     }
 
-    /// Inserts the batch's entries and nodes and stores the new size.
+    /// Inserts the batch's entries with their leaves and its stored nodes, and stores the new size.
     static func write(_ batch: LedgerBatch, on connection: SQLiteBulkConnection) throws {
         // A new ledger (a database's first import) is filled like an empty dataset table.
         try connection.deferredIndexes.deferIfEmpty("ledger_entries", on: connection)
         let entries = batch.entries
-        try connection.insert(into: "ledger_entries", columns: LedgerEntry.columns, count: entries.count) { statement, row, first in
+        let leaves = batch.leaves
+        try connection.insert(into: "ledger_entries", columns: LedgerEntry.insertColumns, count: entries.count) { statement, row, first in
             let entry = entries[row]
             try statement.bind(first, entry.seq)
             try statement.bind(first + 1, entry.at)
@@ -80,6 +90,7 @@ final class LedgerBulkSession: BulkChangeSession, @unchecked Sendable {
             try statement.bind(first + 7, entry.hashBefore)
             try statement.bind(first + 8, entry.hashAfter)
             try statement.bind(first + 9, entry.details)
+            try statement.bind(first + 10, leaves[row])
         }
         let nodes = batch.nodes
         try connection.insert(into: "ledger_nodes", columns: ["id", "hash"], count: nodes.count) { statement, row, first in

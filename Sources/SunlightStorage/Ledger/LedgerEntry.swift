@@ -12,6 +12,8 @@ import SunlightLedger
 struct LedgerEntry: Sendable, Equatable {
     /// The columns of `ledger_entries`, in insert order.
     static let columns = ["seq", "at", "actor", "action", "object_type", "object_id", "key_hash", "hash_before", "hash_after", "details"]
+    /// The columns written on append: `columns` and the entry's leaf hash (`LowerNodes`).
+    static let insertColumns = columns + ["leaf_hash"]
 
     let seq: Int64
     let at: String

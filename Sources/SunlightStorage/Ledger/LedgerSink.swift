@@ -5,8 +5,8 @@ import SunlightLedger
 /// Appends changes to the ledger inside the writer's transaction.
 ///
 /// Per batch: lock and read the tree size, fetch the O(log n) frontier nodes, append every
-/// entry in memory (`LedgerBatch`), then write the entries, the newly completed perfect subtrees
-/// and the new size. On PostgreSQL the `FOR UPDATE` lock on the state row serialises concurrent
+/// entry in memory (`LedgerBatch`), then write the entries with their leaves, the newly
+/// completed perfect subtrees that are stored and the new size. On PostgreSQL the `FOR UPDATE` lock on the state row serialises concurrent
 /// writers; SQLite's `BEGIN IMMEDIATE` already does. The generic path writes with multi-row
 /// SQLKit statements; the SQLite bulk path (imports) with the transaction's prepared statements.
 /// Both write the same rows from the same `LedgerBatch`.
@@ -23,12 +23,12 @@ public struct LedgerSink: ChangeSink, BulkChangeSink {
         let tip = LedgerTip(size: size, edge: addresses.map { ($0, stored.nodes[$0]) })
         let batch = try LedgerBatch(changes, keyHashes: nil, from: tip, keyedHash: keys.keyedHasher)
         for chunk in stride(from: 0, to: batch.entries.count, by: 400) {
-            var insert = db.insert(into: "ledger_entries").columns(LedgerEntry.columns)
-            for entry in batch.entries[chunk..<min(chunk + 400, batch.entries.count)] {
+            var insert = db.insert(into: "ledger_entries").columns(LedgerEntry.insertColumns)
+            for (entry, leaf) in zip(batch.entries[chunk..<min(chunk + 400, batch.entries.count)], batch.leaves[chunk...]) {
                 insert = insert.values([
                     SQLBind(entry.seq), SQLBind(entry.at), SQLBind(entry.actor), SQLBind(entry.action), SQLBind(entry.objectType),
                     SQLBind(entry.objectID), SQLBind(entry.keyHash), SQLBind(entry.hashBefore), SQLBind(entry.hashAfter),
-                    SQLBind(entry.details),
+                    SQLBind(entry.details), SQLBind(leaf),
                 ])
             }
             try await insert.run()

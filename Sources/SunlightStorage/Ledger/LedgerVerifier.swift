@@ -55,10 +55,10 @@ public struct LedgerVerifier: Sendable {
 
         // Pass 1: every entry, in order.
         let scan = EntryScan(keys: keys, targets: targets)
-        // Each entry with its stored leaf (level-0 node; its key is the index itself).
+        // Each entry with the leaf hash stored in its row (`LowerNodes`).
         let query = """
-            SELECT e.seq, e.at, e.actor, e.action, e.object_type, e.object_id, e.key_hash, e.hash_before, e.hash_after,
-                   e.details, n.hash AS leaf FROM ledger_entries e LEFT JOIN ledger_nodes n ON n.id = e.seq ORDER BY e.seq
+            SELECT seq, at, actor, action, object_type, object_id, key_hash, hash_before, hash_after, details,
+                   leaf_hash AS leaf FROM ledger_entries ORDER BY seq
             """
         let raw: Void? = try await database.withSQLiteConnection { connection in
             // The connection's own handle, rows read in place; SQLiteNIO's rows if unavailable.
@@ -203,7 +203,7 @@ private final class EntryScan: @unchecked Sendable {
         // The tree is rebuilt from the entries as their columns say: any edit changes a leaf.
         let leaf = entry.encoded(actorHash: actorHash).withUnsafeBytes { MerkleHashing.leafHash(bytes: $0) }
         if stored == nil {
-            problems.append("entry \(seq): has no leaf in the stored tree")
+            problems.append("entry \(seq): has no stored leaf hash")
         } else if stored != leaf.hex {
             problems.append("entry \(seq): does not match its leaf in the stored tree: edited or reordered")
         }
