@@ -35,32 +35,42 @@ public struct Ledger: Sendable {
 
     /// Reads nodes by address into memory: every tree operation first asks the Merkle module
     /// which O(log n) nodes it will read, fetches exactly those, then runs in memory. Nodes below
-    /// the stored levels are folded from their entries' leaves (`LowerNodes`).
+    /// the stored levels are folded from their entries' leaves (`LowerNodes`), read in the same
+    /// query: a proof costs one round trip to the database for its nodes, as it did when every
+    /// level was stored.
     static func nodes(_ addresses: [NodeAddress], on db: any SQLDatabase) async throws -> MemoryNodeStore {
         var store = MemoryNodeStore()
-        guard !addresses.isEmpty else { return store }
+        let stored = addresses.filter(LowerNodes.isStored).map(NodeKey.id)
+        var leafRanges = LowerNodes.leafRanges(for: addresses)
         var leaves: [Int: TreeHash] = [:]
-        for range in LowerNodes.leafRanges(for: addresses) {
-            let rows = try await db.select().columns("seq", "leaf_hash").from("ledger_entries")
-                .where("seq", .greaterThanOrEqual, range.lowerBound).where("seq", .lessThan, range.upperBound).all()
-            for row in rows {
-                guard let hex = try row.decode(column: "leaf_hash", as: String?.self), let hash = TreeHash(hex: hex) else { continue }
-                leaves[try row.decode(column: "seq", as: Int.self)] = hash
+        var start = 0
+        while start < stored.count || !leafRanges.isEmpty {
+            let ids = stored[start..<min(start + 200, stored.count)]
+            start += ids.count
+            var parts: [SQLQueryString] = []
+            if !ids.isEmpty {
+                parts.append("SELECT id, hash FROM ledger_nodes WHERE id IN (\(binds: Array(ids)))")
+            }
+            // Leaves come back under negative ids (-1 - seq): node ids are never negative.
+            for range in leafRanges {
+                parts.append("""
+                    SELECT -1 - seq AS id, leaf_hash AS hash FROM ledger_entries WHERE seq >= \(bind: range.lowerBound) AND seq < \(bind: range.upperBound)
+                    """)
+            }
+            leafRanges = []
+            for row in try await db.raw(parts.joined(separator: " UNION ALL ")).all() {
+                let id = try row.decode(column: "id", as: Int64.self)
+                guard let hex = try row.decode(column: "hash", as: String?.self), let hash = TreeHash(hex: hex) else { continue }
+                if id < 0 {
+                    leaves[Int(-1 - id)] = hash
+                } else {
+                    let address = NodeKey.address(id)
+                    try store.put(level: address.level, index: address.index, hash: hash)
+                }
             }
         }
         for (address, hash) in LowerNodes.fold(addresses, leaves: leaves) {
             try store.put(level: address.level, index: address.index, hash: hash)
-        }
-        let stored = addresses.filter(LowerNodes.isStored)
-        for chunk in stride(from: 0, to: stored.count, by: 200) {
-            let part = stored[chunk..<min(chunk + 200, stored.count)]
-            let rows = try await db.select().columns("id", "hash").from("ledger_nodes")
-                .where("id", .in, part.map(NodeKey.id)).all()
-            for row in rows {
-                guard let hash = TreeHash(hex: try row.decode(column: "hash", as: String.self)) else { continue }
-                let address = NodeKey.address(try row.decode(column: "id", as: Int64.self))
-                try store.put(level: address.level, index: address.index, hash: hash)
-            }
         }
         return store
     }
@@ -101,6 +111,18 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// The current size and the checkpoint signed at that size, if any: one round trip where a
+    /// proof would otherwise spend two before reading its nodes.
+    func sizeAndCheckpoint() async throws -> (size: Int, checkpoint: String?) {
+        try await database.withConnection { db in
+            let row = try await db.raw("""
+                SELECT size, (SELECT note FROM ledger_checkpoints WHERE ledger_checkpoints.size = ledger_state.size) AS note
+                FROM ledger_state WHERE id = 1
+                """).first()!
+            return (try row.decode(column: "size", as: Int.self), try row.decode(column: "note", as: String?.self))
+        }
+    }
+
     /// A checkpoint for exactly `size`: the stored one, or a fresh one when `size` is current.
     public func checkpointText(size: Int) async throws -> String {
         if let stored = try await database.withConnection({ db in
@@ -114,11 +136,12 @@ public struct Ledger: Sendable {
     /// An inclusion proof of entry `index` in the tree of `size`, with the entry and a signed
     /// checkpoint: everything an outside witness needs to check it offline.
     public func inclusionProof(index: Int, size: Int? = nil) async throws -> InclusionProofBundle {
-        let current = try await self.size()
+        let (current, signed) = try await sizeAndCheckpoint()
         let size = size ?? current
         guard size <= current else { throw LedgerFailure.sizeBeyondLog(size, current) }
         guard index >= 0, index < size else { throw LedgerFailure.indexOutOfRange(index, size) }
-        let checkpoint = try await checkpointText(size: size)
+        let checkpoint: String
+        if let signed, size == current { checkpoint = signed } else { checkpoint = try await checkpointText(size: size) }
         return try await database.withConnection { db in
             // The bundle also carries the leaf and checks the proof against the root.
             let addresses = try MerkleTreeView.nodesRead(forInclusionProofOf: index, size: size) + [NodeAddress(level: 0, index: index)]
@@ -133,11 +156,12 @@ public struct Ledger: Sendable {
 
     /// A consistency proof between two tree sizes, with both signed checkpoints.
     public func consistencyProof(from oldSize: Int, to newSize: Int? = nil) async throws -> ConsistencyProofBundle {
-        let current = try await self.size()
+        let (current, signed) = try await sizeAndCheckpoint()
         let newSize = newSize ?? current
         guard newSize <= current else { throw LedgerFailure.sizeBeyondLog(newSize, current) }
         guard oldSize >= 1, oldSize <= newSize else { throw LedgerFailure.indexOutOfRange(oldSize, newSize) }
-        let checkpoint = try await checkpointText(size: newSize)
+        let checkpoint: String
+        if let signed, newSize == current { checkpoint = signed } else { checkpoint = try await checkpointText(size: newSize) }
         let oldCheckpoint = try? await checkpointText(size: oldSize)
         return try await database.withConnection { db in
             var addresses = try MerkleTreeView.nodesRead(forConsistencyProofFrom: oldSize, to: newSize)
