@@ -1,4 +1,5 @@
 import Foundation
+import SunlightStorage
 
 /// Runs synchronous, blocking work (a push-style spreadsheet reader) on a thread of its own,
 /// letting it call back into async code (database writes) and wait for the result.
@@ -7,10 +8,12 @@ import Foundation
 /// machine while the database work needs the other would stall the server. A dedicated thread
 /// may block freely.
 enum ThreadBridge {
-    /// Runs `work` on a new thread and resumes when it finishes.
+    /// Runs `work` on a new thread, at a helper's priority (`ThreadPriority`: the writes it
+    /// starts must not wait for it), and resumes when it finishes.
     static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
+                ThreadPriority.lowerCurrentThread()
                 do { continuation.resume(returning: try work()) } catch { continuation.resume(throwing: error) }
             }
             thread.stackSize = 4 << 20

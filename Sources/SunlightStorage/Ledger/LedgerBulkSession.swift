@@ -14,7 +14,10 @@ import SunlightLedger
 /// writes for the same changes: both build them with `LedgerBatch`.
 final class LedgerBulkSession: BulkChangeSession, @unchecked Sendable {
     private let keyedHasher: KeyedHasher
-    private let queue = DispatchQueue(label: "sunlight.ledger.bulk")
+    /// A thread at a helper's priority (`ThreadPriority`), shared by all sessions: SQLite has
+    /// one writer at a time, so one bulk session at a time has batches to hash.
+    private static let hashing = HelperThread(name: "sunlight.ledger.bulk")
+    private var queue: HelperThread { Self.hashing }
     /// The tip after every batch appended so far, or nil to read it from the database.
     private var tip: LedgerTip?
     /// The last batch appended, being computed on `queue`.
