@@ -6,8 +6,8 @@ import SunlightLedger
 ///
 /// Per batch: lock and read the tree size, fetch the O(log n) frontier nodes, append every
 /// entry in memory (`LedgerBatch`), then write the entries with their leaves, the newly
-/// completed perfect subtrees that are stored and the new size. On PostgreSQL the `FOR UPDATE` lock on the state row serialises concurrent
-/// writers; SQLite's `BEGIN IMMEDIATE` already does. The generic path writes with multi-row
+/// completed perfect subtrees that are stored and the new size. On PostgreSQL the `FOR UPDATE`
+/// lock on the state row serialises concurrent writers; SQLite's `BEGIN IMMEDIATE` already does. The generic path writes with multi-row
 /// SQLKit statements; the SQLite bulk path (imports) with the transaction's prepared statements.
 /// Both write the same rows from the same `LedgerBatch`.
 public struct LedgerSink: ChangeSink, BulkChangeSink {

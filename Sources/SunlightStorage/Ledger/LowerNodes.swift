@@ -26,13 +26,9 @@ enum LowerNodes {
     /// index); an address missing a leaf is left out, so reading it fails as a missing node.
     static func fold(_ addresses: [NodeAddress], leaves: [Int: TreeHash]) -> [(address: NodeAddress, hash: TreeHash)] {
         addresses.filter { !isStored($0) }.compactMap { address in
-            var hashes: [TreeHash] = []
-            hashes.reserveCapacity(address.endLeaf - address.firstLeaf)
-            for leaf in address.firstLeaf..<address.endLeaf {
-                guard let hash = leaves[leaf] else { return nil }
-                hashes.append(hash)
-            }
-            return (address, MerkleHashing.perfectSubtreeHash(leaves: hashes))
+            let range = address.firstLeaf..<address.endLeaf
+            let hashes = range.compactMap { leaves[$0] }
+            return hashes.count == range.count ? (address, MerkleHashing.perfectSubtreeHash(leaves: hashes)) : nil
         }
     }
 }
