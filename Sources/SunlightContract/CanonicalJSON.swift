@@ -91,8 +91,6 @@ public enum CanonicalJSON: Sendable, Equatable {
 
 /// Lower-case hexadecimal, for digests.
 public enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
-
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         if let text = bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0)) }) { return text }
         return Array(bytes).withUnsafeBytes { encode($0) }
@@ -103,11 +101,18 @@ public enum Hex {
         String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
             var position = 0
             for byte in bytes {
-                buffer[position] = digits[Int(byte >> 4)]
-                buffer[position + 1] = digits[Int(byte & 0x0F)]
+                buffer[position] = digit(byte >> 4)
+                buffer[position + 1] = digit(byte & 0x0F)
                 position += 2
             }
             return position
         }
+    }
+
+    /// The digit of a nibble, computed: a table lookup went through a global's accessor and a
+    /// bounds check for each of the 64 digits of each of an import's several hashes per row.
+    @inline(__always)
+    private static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
     }
 }

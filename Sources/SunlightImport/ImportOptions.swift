@@ -5,6 +5,9 @@ public struct ImportOptions: Sendable {
     public var skipInvalid: Bool
     /// Rows written per multi-row statement batch.
     public var batchSize: Int
+    /// Batches parsed ahead of the writer: queued for it or being written. More than one lets
+    /// the reader go on while a slow batch (a page split, a checkpoint) is written.
+    public var writesAhead: Int
     /// Row problems kept in the report (all are counted).
     public var maxReportedErrors: Int
     /// Called every `progressEvery` rows with the number of rows read so far.
@@ -12,11 +15,12 @@ public struct ImportOptions: Sendable {
     public var progressEvery: Int
 
     public init(skipInvalid: Bool = false, batchSize: Int = 1000, maxReportedErrors: Int = 1000,
-                progress: (@Sendable (Int) -> Void)? = nil, progressEvery: Int = 10_000) {
+                progress: (@Sendable (Int) -> Void)? = nil, progressEvery: Int = 10_000, writesAhead: Int = 2) {
         self.skipInvalid = skipInvalid
         self.batchSize = batchSize
         self.maxReportedErrors = maxReportedErrors
         self.progress = progress
         self.progressEvery = progressEvery
+        self.writesAhead = writesAhead
     }
 }

@@ -126,14 +126,17 @@ public struct Importer: Sendable {
                 state.errorCount += errors.count
                 for error in errors where state.errors.count < options.maxReportedErrors { state.errors.append(error) }
             }
-            // One batch is written while the next is parsed; at most one write is in flight.
-            var inFlight: ThreadBridge.Pending<[SaveOutcome]>?
-            // The batch being written, held here so that it is freed on this thread, not the writer's.
-            var written: PreparedRecords?
-            func settle() throws {
-                guard let pending = inFlight else { return }
-                inFlight = nil
-                defer { written = nil }
+            // Batches are written in order, one at a time, while the next are parsed: up to
+            // `options.writesAhead` of them wait for the writer or are being written. Each is held
+            // here too, so that it is freed on this thread, not the writer's.
+            var inFlight: [(pending: ThreadBridge.Pending<[SaveOutcome]>, batch: PreparedRecords)] = []
+            // However this thread leaves (a read error, a failed write, a failed reach check),
+            // no write may still run when the transaction ends. After a failed write the later
+            // ones fail at once, without writing (`ThreadBridge.start(after:)`).
+            defer { for write in inFlight { _ = try? write.pending.wait() } }
+            func settleOldest() throws {
+                let (pending, batch) = inFlight.removeFirst()
+                defer { withExtendedLifetime(batch) {} }
                 for outcome in try pending.wait() {
                     switch outcome {
                     case .inserted: state.inserted += 1
@@ -141,6 +144,9 @@ public struct Importer: Sendable {
                     case .unchanged: state.unchanged += 1
                     }
                 }
+            }
+            func settle() throws {
+                while !inFlight.isEmpty { try settleOldest() }
             }
             func flush() throws {
                 guard !state.batch.isEmpty else { return try settle() }
@@ -151,13 +157,13 @@ public struct Importer: Sendable {
                 state.batch.reserveCapacity(options.batchSize)
                 // Will roll back: stop writing, keep checking.
                 if state.rejectedRows > 0 && !options.skipInvalid { return try settle() }
-                // Hashing happens here, on the reader's thread, while the previous batch is still
-                // being written; only then does this thread wait for that write.
+                // Hashing happens here, on the reader's thread, while earlier batches are still
+                // being written; only then does this thread wait, if the queue is full.
                 // Distinct: a key seen earlier in the file was rejected, and rolls number their rows.
                 let prepared = tx.prepare(rows: batch, rowKeys: keys, distinctKeys: true, in: dataset)
-                try settle()
-                written = prepared
-                inFlight = ThreadBridge.start { try await tx.save(prepared) }
+                while inFlight.count >= max(1, options.writesAhead) { try settleOldest() }
+                let pending = ThreadBridge.start(after: inFlight.last?.pending) { try await tx.save(prepared) }
+                inFlight.append((pending, prepared))
             }
             do {
                 try source.read(header: { headers in
@@ -223,8 +229,6 @@ public struct Importer: Sendable {
             } catch let error as HeaderError {
                 state.fileError = FileProblem(line: 1, code: "header", messageZh: error.messageZh, messageEn: error.messageEn)
             }
-            // A read error may leave a write in flight: let it finish before the transaction ends.
-            _ = try? inFlight?.wait()
             if state.header == nil && state.fileError == nil {
                 state.fileError = FileProblem(line: nil, code: "file.empty", messageZh: "文件为空，没有表头", messageEn: "the file is empty: no header row")
             }

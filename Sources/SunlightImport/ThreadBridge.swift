@@ -34,28 +34,53 @@ enum ThreadBridge {
     }
 
     /// From the dedicated thread: starts async `operation` and returns at once, so the thread can
-    /// go on reading the next batch while this one is written (a two-stage pipeline).
+    /// go on reading the next batch while this one is written (a pipeline). Given `previous`,
+    /// `operation` starts only once that has succeeded (in order, one at a time: the writes of
+    /// one transaction), and fails with its error if it failed.
+    static func start<T: Sendable, P: Sendable>(after previous: Pending<P>?,
+                                                _ operation: @escaping @Sendable () async throws -> T) -> Pending<T> {
+        Pending(after: previous?.completion, operation)
+    }
+
     static func start<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) -> Pending<T> {
-        Pending(operation)
+        Pending(after: nil, operation)
     }
 
     /// Async work started from a dedicated thread, to be waited for there.
     final class Pending<T: Sendable>: @unchecked Sendable {
-        // `result` is written by the task before `signal` and read after `wait`: ordered by the semaphore.
-        private var result: Result<T, any Error>?
-        private let done = DispatchSemaphore(value: 0)
+        /// Finishes when the work does, throwing its error: what a later `start(after:)` awaits.
+        fileprivate let completion: Task<Void, any Error>
 
-        init(_ operation: @escaping @Sendable () async throws -> T) {
-            Task {
-                do { self.result = .success(try await operation()) } catch { self.result = .failure(error) }
-                self.done.signal()
+        fileprivate init(after previous: Task<Void, any Error>?, _ operation: @escaping @Sendable () async throws -> T) {
+            let outcome = Outcome<T>()
+            completion = Task {
+                let result: Result<T, any Error>
+                do {
+                    if let previous { try await previous.value }
+                    result = .success(try await operation())
+                } catch {
+                    result = .failure(error)
+                }
+                outcome.result = result
+                outcome.done.signal()
+                _ = try result.get()
             }
+            self.outcome = outcome
         }
+
+        private let outcome: Outcome<T>
 
         func wait() throws -> T {
-            done.wait()
-            return try result!.get()
+            outcome.done.wait()
+            return try outcome.result!.get()
         }
+    }
+
+    /// A pending operation's result (its own object: the task that sets it starts before the `Pending` is whole).
+    private final class Outcome<T: Sendable>: @unchecked Sendable {
+        // Written by the task before `signal`, read after `wait`: ordered by the semaphore.
+        var result: Result<T, any Error>?
+        let done = DispatchSemaphore(value: 0)
     }
 
     private final class ResultBox<T>: @unchecked Sendable {

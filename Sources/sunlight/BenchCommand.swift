@@ -39,6 +39,7 @@ struct ImportBench: AsyncParsableCommand {
             let dbPath = dir.appendingPathComponent("bench-\(round).sqlite").path
             let workspace = try await CommandSupport.open(DatabaseOptions.parse(["--database", dbPath]), logger: CommandSupport.logger("bench"))
             let memoryBefore = PeakMemory.current()
+            PeakMemory.settleDisk()
             let cpuBefore = PeakMemory.cpuSeconds()
             let start = Date()
             let report = try await Importer(recorder: workspace.recorder).run(
@@ -99,6 +100,7 @@ struct ImportBench: AsyncParsableCommand {
         process.arguments = [target]
         let input = Pipe()
         process.standardInput = input
+        PeakMemory.settleDisk()
         let started = Date()
         try process.run()
         input.fileHandleForWriting.write(Data(script.utf8))
@@ -125,6 +127,13 @@ enum PeakMemory {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss
+    }
+
+    /// Writes out every dirty page before a timed import: the file just generated, the previous
+    /// round's databases (written, then deleted) would otherwise be written back by the kernel
+    /// during the next contender's run, and count against it.
+    static func settleDisk() {
+        sync()
     }
 
     /// CPU time used by this process so far (user + system, all threads), in seconds: steadier

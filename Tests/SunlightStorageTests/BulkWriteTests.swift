@@ -64,8 +64,11 @@ struct BulkWriteTests {
                 let genericRecorder = Recorder(database: generic.database, sink: GenericLedgerSink(inner: LedgerSink(keys: keys)))
                 let first = try Self.peopleFile(rows: 2_345, in: bulk.directory)
                 let second = try Self.peopleFile(rows: 2_345, variant: 3, in: bulk.directory)
+                // Small batches, several queued for the writer at once (`writesAhead`): the bulk
+                // side's order of writes must not depend on how far the reader runs ahead.
+                let queued = ImportOptions(batchSize: 97, writesAhead: 4)
                 for file in [first, second, second] {
-                    let a = try await Importer(recorder: bulk.recorder).run(Registry.people, file: file, by: .system())
+                    let a = try await Importer(recorder: bulk.recorder).run(Registry.people, file: file, options: queued, by: .system())
                     let b = try await Importer(recorder: genericRecorder).run(Registry.people, file: file, by: .system())
                     #expect(a.status == .committed, "\(a.errors.map(\.reportLine))")
                     let counts: [Int] = [a.inserted, a.updated, a.unchanged]
@@ -80,6 +83,47 @@ struct BulkWriteTests {
                 #expect(checked.isValid, "\(checked.problems)")
                 #expect(try await LedgerVerifier(ledger: genericLedger).verify().isValid)
             }
+        }
+    }
+
+    /// A sink that fails on its `failOn`-th append (counting from 1), like a disk gone full.
+    final class FailingSink: ChangeSink, @unchecked Sendable {
+        let inner: LedgerSink
+        let failOn: Int
+        // Guarded by `lock`.
+        private let lock = NSLock()
+        private var appends = 0
+        init(inner: LedgerSink, failOn: Int) { self.inner = inner; self.failOn = failOn }
+        struct Failure: Error {}
+        var appendsSoFar: Int { lock.withLock { appends } }
+        func append(_ changes: [Change], on db: any SQLDatabase) async throws {
+            let count = lock.withLock { appends += 1; return appends }
+            if count == failOn { throw Failure() }
+            try await inner.append(changes, on: db)
+        }
+    }
+
+    /// A write failing while later batches wait behind it: the import fails whole, no queued
+    /// batch writes after it, and the database is free for the next import at once.
+    @Test func aFailedWriteStopsTheQueuedOnesAndLeavesNothing() async throws {
+        try await TestDatabase.with { test async throws in
+            let file = try Self.peopleFile(rows: 2_345, in: test.directory)
+            let sink = FailingSink(inner: LedgerSink(keys: test.ledger.keys), failOn: 5)
+            let failing = Recorder(database: test.database, sink: sink)
+            await #expect(throws: FailingSink.Failure.self) {
+                _ = try await Importer(recorder: failing).run(Registry.people, file: file,
+                                                              options: ImportOptions(batchSize: 97, writesAhead: 4), by: .system())
+            }
+            // The four batches queued behind the failed one never reached the sink, and none was
+            // still running when the import returned.
+            #expect(sink.appendsSoFar == 5)
+            #expect(try await RecordStore(database: test.database).count(Registry.people) == 0)
+            #expect(try await test.ledger.size() == 0)
+            let report = try await Importer(recorder: test.recorder).run(Registry.people, file: file,
+                                                                         options: ImportOptions(batchSize: 97, writesAhead: 4), by: .system())
+            #expect(report.status == .committed)
+            #expect(report.inserted == 2_345)
+            #expect(try await LedgerVerifier(ledger: test.ledger).verify().isValid)
         }
     }
 

@@ -47,7 +47,9 @@ struct SQLiteRecordWriter {
                 outcomes[index] = .updated(id: current.id)
                 changes.append(change(.update, current.id, key: item.key, before: current.hash, after: item.hash))
                 changedItems.append(index)
-            } else if !insertedKeys.insert(item.key).inserted {
+            } else if !distinctKeys && !insertedKeys.insert(item.key).inserted {
+                // With distinct keys promised, the table's unique key would refuse a repeat
+                // anyway; only a caller making no promise needs the clearer error.
                 throw DuplicateKeyError(dataset: dataset.name, key: item.key)
             } else {
                 inserts.append(index)
