@@ -39,7 +39,7 @@ struct ImportBench: AsyncParsableCommand {
             let dbPath = dir.appendingPathComponent("bench-\(round).sqlite").path
             let workspace = try await CommandSupport.open(DatabaseOptions.parse(["--database", dbPath]), logger: CommandSupport.logger("bench"))
             let memoryBefore = PeakMemory.current()
-            PeakMemory.settleDisk()
+            Self.settleDisk()
             let cpuBefore = PeakMemory.cpuSeconds()
             let start = Date()
             let report = try await Importer(recorder: workspace.recorder).run(
@@ -100,7 +100,7 @@ struct ImportBench: AsyncParsableCommand {
         process.arguments = [target]
         let input = Pipe()
         process.standardInput = input
-        PeakMemory.settleDisk()
+        Self.settleDisk()
         let started = Date()
         try process.run()
         input.fileHandleForWriting.write(Data(script.utf8))
@@ -110,6 +110,13 @@ struct ImportBench: AsyncParsableCommand {
         // A failed import would be timed as a fast one.
         guard process.terminationStatus == 0 else { throw ValidationError("sqlite3 exited with status \(process.terminationStatus)") }
         return seconds
+    }
+
+    /// Writes out every dirty page before a timed import: the file just generated, the previous
+    /// round's databases (written, then deleted) would otherwise be written back by the kernel
+    /// during the next contender's run, and count against it.
+    static func settleDisk() {
+        sync()
     }
 
     static func which(_ name: String) -> String? {
@@ -127,13 +134,6 @@ enum PeakMemory {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss
-    }
-
-    /// Writes out every dirty page before a timed import: the file just generated, the previous
-    /// round's databases (written, then deleted) would otherwise be written back by the kernel
-    /// during the next contender's run, and count against it.
-    static func settleDisk() {
-        sync()
     }
 
     /// CPU time used by this process so far (user + system, all threads), in seconds: steadier
