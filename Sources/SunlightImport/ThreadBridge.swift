@@ -23,14 +23,7 @@ enum ThreadBridge {
 
     /// From the dedicated thread: runs async `operation` and blocks this thread until it is done.
     static func await<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { box.result = .success(try await operation()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return try box.result!.get()
+        try start(operation).wait()
     }
 
     /// From the dedicated thread: starts async `operation` and returns at once, so the thread can
@@ -81,10 +74,5 @@ enum ThreadBridge {
         // Written by the task before `signal`, read after `wait`: ordered by the semaphore.
         var result: Result<T, any Error>?
         let done = DispatchSemaphore(value: 0)
-    }
-
-    private final class ResultBox<T>: @unchecked Sendable {
-        // Written by the task before `signal`, read by the thread after `wait`: ordered by the semaphore.
-        var result: Result<T, any Error>?
     }
 }

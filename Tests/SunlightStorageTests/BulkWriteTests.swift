@@ -110,17 +110,16 @@ struct BulkWriteTests {
             let file = try Self.peopleFile(rows: 2_345, in: test.directory)
             let sink = FailingSink(inner: LedgerSink(keys: test.ledger.keys), failOn: 5)
             let failing = Recorder(database: test.database, sink: sink)
+            let queued = ImportOptions(batchSize: 97, writesAhead: 4)
             await #expect(throws: FailingSink.Failure.self) {
-                _ = try await Importer(recorder: failing).run(Registry.people, file: file,
-                                                              options: ImportOptions(batchSize: 97, writesAhead: 4), by: .system())
+                _ = try await Importer(recorder: failing).run(Registry.people, file: file, options: queued, by: .system())
             }
             // The four batches queued behind the failed one never reached the sink, and none was
             // still running when the import returned.
             #expect(sink.appendsSoFar == 5)
             #expect(try await RecordStore(database: test.database).count(Registry.people) == 0)
             #expect(try await test.ledger.size() == 0)
-            let report = try await Importer(recorder: test.recorder).run(Registry.people, file: file,
-                                                                         options: ImportOptions(batchSize: 97, writesAhead: 4), by: .system())
+            let report = try await Importer(recorder: test.recorder).run(Registry.people, file: file, options: queued, by: .system())
             #expect(report.status == .committed)
             #expect(report.inserted == 2_345)
             #expect(try await LedgerVerifier(ledger: test.ledger).verify().isValid)
