@@ -8,8 +8,20 @@ import SQLiteNIO
 /// writer, a busy timeout instead of instant `SQLITE_BUSY`, foreign keys on, and `NORMAL`
 /// synchronous mode (durable at each checkpoint in WAL mode; a power cut can lose at most the
 /// last transactions, never corrupt the file).
+///
+/// A new database file gets 32 KiB pages (`pageSize`); an existing one keeps the size it was
+/// made with (SQLite fixes it with the first write, and WAL mode forbids changing it).
 struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
     let path: String
+
+    /// The page size of a database this source creates. Why not SQLite's 4 KiB: Sunlight's
+    /// writes come mostly in bulk (imports of whole registers, scans saving their findings), and
+    /// a bulk write into a WAL database pays per page — b-tree splits, WAL frames, and the
+    /// checkpoint's copy of every frame into the file. A million-row import ran 10–15 % faster
+    /// at 32 KiB (64 KiB gained nothing more). The price is on one-row transactions, which
+    /// write whole pages to the log: `bench ledger`'s single-change transactions went from
+    /// about 1,360/s to 870/s, far above what people filling in forms ask of it.
+    static let pageSize = 32_768
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         // Before the first connection opens: gives each connection `sunlight_connection_handle()`.
@@ -17,6 +29,8 @@ struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
         return SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
             .flatMap { connection in
                 let pragmas = [
+                    // Before `journal_mode`, which writes the header of a new file: a no-op on an existing one.
+                    "PRAGMA page_size = \(Self.pageSize)",
                     "PRAGMA journal_mode = WAL",
                     "PRAGMA busy_timeout = 10000",
                     "PRAGMA foreign_keys = ON",
