@@ -11,6 +11,9 @@ public struct HeaderMap: Sendable {
     public let headers: [String]
     /// For each column of the file: the index in `dataset.fields` of the field it feeds.
     public let fieldIndices: [Int?]
+    /// For each of `dataset.fields`: whether a column feeds it. The same for every row, so a
+    /// parsed row shares this array instead of building its own (`ParsedRow.present`).
+    let fedFields: [Bool]
 
     public enum Problem: Sendable, Equatable {
         case missingRequired([Field])
@@ -41,7 +44,11 @@ public struct HeaderMap: Sendable {
         if !missing.isEmpty { throw HeaderError.missingColumns(missing) }
         self.columns = columns
         self.headers = headers
-        self.fieldIndices = columns.map { column in column.flatMap { field in dataset.fields.firstIndex { $0.name == field.name } } }
+        let fieldIndices = columns.map { column in column.flatMap { field in dataset.fields.firstIndex { $0.name == field.name } } }
+        var fed = [Bool](repeating: false, count: dataset.fields.count)
+        for case let index? in fieldIndices { fed[index] = true }
+        self.fieldIndices = fieldIndices
+        self.fedFields = fed
     }
 }
 

@@ -32,7 +32,9 @@ public struct Record: Sendable, Equatable {
 extension Dataset {
     /// `Record.key(in:)` of a record whose values, in `fields` order, are `values`.
     public func key(values: [FieldValue]) -> String {
-        keyFieldIndices.map { values[$0].display(as: fields[$0].type) }.joined(separator: "|")
+        // Most datasets have one key field: its text is the key, with no array to join.
+        if keyFieldIndices.count == 1, let index = keyFieldIndices.first { return values[index].display(as: fields[index].type) }
+        return keyFieldIndices.map { values[$0].display(as: fields[$0].type) }.joined(separator: "|")
     }
 
     /// `Record.canonicalJSON(in:)` of a record whose values, in `fields` order, are `values`.

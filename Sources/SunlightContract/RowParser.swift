@@ -32,6 +32,8 @@ public struct RowParser: Sendable {
     /// and of each alternative key group, decided once rather than per row.
     private let mustHave: [Int]
     private let alternativeKeyGroups: [(names: [String], fields: [Int])]
+    /// Every field, present: what a named parse (a form, the API) gives each row.
+    private let allFields: [Bool]
 
     public init(dataset: Dataset, parser: FieldParser = FieldParser()) {
         self.dataset = dataset
@@ -40,6 +42,7 @@ public struct RowParser: Sendable {
         self.alternativeKeyGroups = dataset.alternativeKeyGroups.map { group in
             (group, group.compactMap { name in dataset.fields.firstIndex { $0.name == name } })
         }
+        self.allFields = [Bool](repeating: true, count: dataset.fields.count)
     }
 
     /// Parses a spreadsheet row against its header map.
@@ -55,7 +58,7 @@ public struct RowParser: Sendable {
             let raw = position < cells.count ? cells[position] : ""
             if !raw.isEmpty { attributes[header.headers[position].trimmingCharacters(in: .whitespaces)] = raw }
         }
-        return parse(line: line, attributes: attributes, cells: header.fieldIndices.count) { position in
+        return parse(line: line, attributes: attributes, present: header.fedFields, cells: header.fieldIndices.count) { position in
             header.fieldIndices[position].map { ($0, position < cells.count ? cells[position] : "") }
         }
     }
@@ -63,21 +66,20 @@ public struct RowParser: Sendable {
     /// Parses named values (forms and the API): missing names are empty.
     public func parse(named: [String: String], line: Int = 0) -> Result<Record, RowErrors> {
         let fields = dataset.fields
-        return parse(line: line, attributes: [:], cells: fields.count) { ($0, named[fields[$0].name] ?? "") }
+        return parse(line: line, attributes: [:], present: allFields, cells: fields.count) { ($0, named[fields[$0].name] ?? "") }
             .map { $0.record(in: dataset) }
     }
 
     /// Parses `cells` cells, `cell(i)` naming the field (an index in `dataset.fields`) and the raw
-    /// text of the i-th, or nil for a cell that feeds no field.
-    private func parse(line: Int, attributes: [String: String], cells: Int,
+    /// text of the i-th, or nil for a cell that feeds no field. `present` marks the fields some
+    /// cell feeds.
+    private func parse(line: Int, attributes: [String: String], present: [Bool], cells: Int,
                        cell: (Int) -> (field: Int, raw: String)?) -> Result<ParsedRow, RowErrors> {
         let fields = dataset.fields
         var values = [FieldValue](repeating: .null, count: fields.count)
-        var present = [Bool](repeating: false, count: fields.count)
         var errors: [CellError] = []
         for position in 0..<cells {
             guard let (index, raw) = cell(position) else { continue }
-            present[index] = true
             do {
                 values[index] = try parser.parse(raw, for: fields[index])
             } catch {

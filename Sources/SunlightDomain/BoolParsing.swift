@@ -7,7 +7,10 @@ public enum BoolParsing {
     /// full-width `Ｙ` and `１` work). Anything else, including an empty cell, is
     /// `"bool.invalid"`: guessing would turn a typo into a fact.
     public static func bool(_ raw: String) throws(ValueError) -> Bool {
-        // The words are folded and lower-case: a cell spelled exactly so needs neither step.
+        // The words are folded and lower-case: a cell spelled exactly so needs neither step, and
+        // `是`/`否` (what Chinese registers write) are compared first, without hashing the cell.
+        if raw == "是" { return true }
+        if raw == "否" { return false }
         if trueWords.contains(raw) { return true }
         if falseWords.contains(raw) { return false }
         let key = TextFolding.fold(raw).lowercased()

@@ -33,8 +33,8 @@ public enum MerkleHashing {
     public static func nodeHash(_ left: TreeHash, _ right: TreeHash) -> TreeHash {
         var hasher = SHA256()
         withUnsafeBytes(of: UInt8(0x01)) { hasher.update(bufferPointer: $0) }
-        left.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        right.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        left.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        right.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return TreeHash(hasher.finalize())
     }
 }

@@ -12,20 +12,39 @@ public struct TreeHash: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Length of every tree hash: the SHA-256 output size.
     public static let byteCount = 32
 
-    /// The 32 raw bytes.
-    public let bytes: [UInt8]
+    /// The 32 bytes, in memory order, held inline: a hash is made for every entry appended and
+    /// every node above it, and an array's heap allocation (with its reference counting) cost
+    /// more than the copy.
+    private let w0, w1, w2, w3: UInt64
+
+    /// The 32 raw bytes (a new array: `withUnsafeBytes` reads them in place).
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// Calls `body` with the 32 bytes.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        let words = (w0, w1, w2, w3)
+        return try Swift.withUnsafeBytes(of: words) { try body($0) }
+    }
+
+    /// Wraps exactly 32 bytes in memory.
+    private init(raw: UnsafeRawBufferPointer) {
+        precondition(raw.count == Self.byteCount)
+        w0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        w2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+        w3 = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+    }
 
     /// Wraps `bytes`, or returns nil when they are not exactly 32 bytes long.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == Self.byteCount else { return nil }
-        self.bytes = Array(bytes)
+        let array = Array(bytes)
+        self = array.withUnsafeBytes { TreeHash(raw: $0) }
     }
 
     /// Wraps a finished SHA-256 digest (always 32 bytes).
     public init(_ digest: SHA256.Digest) {
-        // Copied as one block: `Array(digest)` walks the digest as a sequence, byte by byte,
-        // which cost more than the hashing for the ledger's two hashes per imported row.
-        self.bytes = digest.withUnsafeBytes { Array($0) }
+        self = digest.withUnsafeBytes { TreeHash(raw: $0) }
     }
 
     /// Parses 64 hexadecimal digits (either case).

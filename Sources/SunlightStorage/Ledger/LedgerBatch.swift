@@ -30,7 +30,7 @@ struct LedgerBatch: Sendable {
         func completed(_ address: NodeAddress, _ hash: TreeHash) {
             guard LowerNodes.isStored(address) else { return }
             while levels.count <= address.level { levels.append([]) }
-            levels[address.level].append((NodeKey.id(address), Hex.encode(hash.bytes)))
+            levels[address.level].append((NodeKey.id(address), hash.withUnsafeBytes(Hex.encode)))
         }
         var entries: [LedgerEntry] = []
         entries.reserveCapacity(changes.count)
@@ -51,7 +51,7 @@ struct LedgerBatch: Sendable {
             bytes.removeAll(keepingCapacity: true)
             entry.encode(actorHash: actorHash, into: &bytes)
             var node = (address: NodeAddress(level: 0, index: seq), hash: bytes.withUnsafeBytes { MerkleHashing.leafHash(bytes: $0) })
-            leaves.append(Hex.encode(node.hash.bytes))
+            leaves.append(node.hash.withUnsafeBytes(Hex.encode))
             while let left = edge.last, left.address.level == node.address.level {
                 edge.removeLast()
                 guard let leftHash = left.hash else {
