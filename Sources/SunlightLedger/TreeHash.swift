@@ -62,10 +62,10 @@ public struct TreeHash: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Lowercase hexadecimal, 64 characters.
-    public var hex: String { HexCoding.encode(bytes) }
+    public var hex: String { withUnsafeBytes { HexCoding.encode($0) } }
 
     /// Standard padded base64, 44 characters: the form used in checkpoints and JSON.
-    public var base64: String { Base64Coding.encode(bytes) }
+    public var base64: String { withUnsafeBytes { Base64Coding.encode($0) } }
 
     public var description: String { hex }
 
