@@ -236,6 +236,11 @@ extension BulkWriteTests {
                 let plan = try await tx.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM units WHERE parent_code = 'E1'").all()
                     .map { try $0.decode(column: "detail", as: String.self) }
                 #expect(plan.contains { $0.contains("units_parent_code") }, "\(plan)")
+                // The index builds ran with a smaller cache and sort threads: both are back.
+                let cache = try await tx.sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int64.self)
+                #expect(cache == -SQLiteBulkConnection.cacheKiB)
+                let threads = try await tx.sql.raw("PRAGMA threads").first()?.decode(column: "threads", as: Int64.self)
+                #expect(threads == 0)
             }
         }
     }

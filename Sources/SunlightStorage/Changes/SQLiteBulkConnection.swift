@@ -133,12 +133,31 @@ final class SQLiteBulkConnection: @unchecked Sendable {
 
     /// Runs `work` (index builds) with SQLite allowed helper threads for its sorts, one per
     /// further processor (at most three), then back to none, SQLite's default.
+    ///
+    /// The page cache is lowered to `sortCacheKiB` meanwhile, because SQLite's sorter keeps
+    /// keys in memory up to the cache's size before it writes a sorted run: under the bulk
+    /// path's 64 MiB cache a million keys fit in one run, sorted on the writer's thread alone
+    /// while the helpers idle. With runs of 8 MiB the helpers sort each run while the writer
+    /// reads on, and merge them: building the three indexes of a million people took 1.9–2.2 s
+    /// instead of 2.4–3.1 s in the `sqlite3` shell (two processors), and the import of a million
+    /// people 12.6–13.1 s instead of 13.2–13.8 s, its peak memory 165 MiB instead of 203 MiB.
+    /// The index's own pages are written in key order, so the smaller cache costs them nothing.
     func withSortThreads(_ work: () throws -> Void) throws {
         let helpers = max(0, min(3, ProcessInfo.processInfo.activeProcessorCount - 1))
+        var cacheSize: Int64 = 0
+        try statement("PRAGMA cache_size").query { cacheSize = $0.integer(0) }
         try execute("PRAGMA threads = \(helpers)")
-        defer { try? execute("PRAGMA threads = 0") }
+        if helpers > 0 { try execute("PRAGMA cache_size = -\(Self.sortCacheKiB)") }
+        defer {
+            try? execute("PRAGMA threads = 0")
+            try? execute("PRAGMA cache_size = \(cacheSize)")
+        }
         try work()
     }
+
+    /// The page cache while indexes are built (see `withSortThreads`): SQLite's sorted runs are
+    /// as large as the cache, but at least 250 pages.
+    static let sortCacheKiB: Int64 = 8 * 1024
 
     /// The rowid of the last row inserted on this connection.
     var lastInsertRowID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(db) }
