@@ -65,10 +65,13 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // One system call Swift's Glibc module leaves out (`sync_file_range`), for the bulk write path.
+        .target(name: "CSunlightSystem"),
         // Storage: one SQLKit code path for SQLite and PostgreSQL, migrations, the write path.
         .target(
             name: "SunlightStorage",
             dependencies: [
+                "CSunlightSystem",
                 "SunlightDomain", "SunlightContract", "SunlightLedger", "SunlightRules", "SunlightReports", "SunlightRegime",
                 "SunlightProcurement",
                 .product(name: "SQLKit", package: "sql-kit"),

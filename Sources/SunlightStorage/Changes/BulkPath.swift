@@ -34,8 +34,13 @@ final class BulkPath: @unchecked Sendable {
     private var resolved = false
     private var connection: SQLiteBulkConnection?
     private var session: (any BulkChangeSession)?
+    /// Started with the connection, stopped by the recorder once the transaction is over.
+    private let writeback: EarlyWriteback
 
-    /// The transaction's connection, on first use with a larger page cache.
+    init(writeback: EarlyWriteback) { self.writeback = writeback }
+
+    /// The transaction's connection, on first use with a larger page cache and early writeback
+    /// of its files.
     func connection(on sql: any SQLDatabase) async -> SQLiteBulkConnection? {
         if let known = lock.withLock({ resolved ? Optional(connection) : nil }) { return known }
         let handle = await SQLiteHandle.of(sql)
@@ -44,6 +49,7 @@ final class BulkPath: @unchecked Sendable {
                 resolved = true
                 connection = handle.map(SQLiteBulkConnection.init)
                 try? connection?.enlargeCache()
+                if let connection { writeback.start(path: connection.filename) }
             }
             return connection
         }
@@ -58,6 +64,9 @@ final class BulkPath: @unchecked Sendable {
             return started
         }
     }
+
+    /// Whether the early writeback of the transaction's files runs (for tests).
+    var isWritingBack: Bool { writeback.isRunning }
 
     /// Lets the sink's session write what it still holds, and creates again the indexes the
     /// bulk path deferred (`DeferredIndexes`): what follows may read any table.

@@ -23,8 +23,11 @@ public struct Recorder: Sendable {
     /// is kept, neither the records nor their change entries.
     public func write<T: Sendable>(by principal: Principal, _ body: @Sendable (WriteTransaction) async throws -> T) async throws -> T {
         let sink = self.sink
+        // Runs until the commit's checkpoint is done, after the transaction's own scope.
+        let writeback = EarlyWriteback()
+        defer { writeback.stop() }
         return try await database.transaction { db in
-            let transaction = WriteTransaction(sql: db, principal: principal, sink: sink)
+            let transaction = WriteTransaction(sql: db, principal: principal, sink: sink, writeback: writeback)
             // Prepared statements of the bulk path are finalized before the transaction ends.
             defer { transaction.bulk.close() }
             let result = try await body(transaction)
@@ -59,12 +62,13 @@ public struct WriteTransaction: Sendable {
     public let principal: Principal
     let sink: any ChangeSink
     /// Prepared statements on this transaction's SQLite connection (see `SQLiteBulkConnection`).
-    let bulk = BulkPath()
+    let bulk: BulkPath
 
-    init(sql: any SQLDatabase, principal: Principal, sink: any ChangeSink) {
+    init(sql: any SQLDatabase, principal: Principal, sink: any ChangeSink, writeback: EarlyWriteback) {
         self.sql = sql
         self.principal = principal
         self.sink = sink
+        self.bulk = BulkPath(writeback: writeback)
     }
 
     /// Inserts new records and updates changed ones, matched by the dataset key; unchanged

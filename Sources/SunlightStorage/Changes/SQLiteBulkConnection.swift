@@ -159,6 +159,11 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     /// as large as the cache, but at least 250 pages.
     static let sortCacheKiB: Int64 = 8 * 1024
 
+    /// The path of the main database file ("" for an in-memory or temporary database).
+    var filename: String {
+        sqlite_nio_sqlite3_db_filename(db, "main").map { String(cString: $0) } ?? ""
+    }
+
     /// The rowid of the last row inserted on this connection.
     var lastInsertRowID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(db) }
 
