@@ -34,12 +34,15 @@ struct EarlyWritebackTests {
         #expect(!writeback.isRunning, "stopped for good")
     }
 
-    /// A write transaction on SQLite's bulk path starts the writeback of its database and stops
-    /// it once the transaction (with its commit and checkpoint) is over; so does one that fails.
-    @Test func runsWhileABulkTransactionDoesAndStopsAfterIt() async throws {
+    /// An import's write transaction on SQLite's bulk path starts the writeback of its database
+    /// and stops it once the transaction (with its commit and checkpoint) is over; so does one
+    /// that fails. A form's save (no promise of distinct keys) does not start it.
+    @Test func runsWhileAnImportTransactionDoesAndStopsAfterIt() async throws {
         try await TestDatabase.with { test async throws in
             let units = (0..<20).map { BulkWriteTests.unit("W\($0)", "部门\($0)") }
             let bulk = try await test.recorder.write(by: .system()) { tx in
+                try await tx.save(tx.prepare([BulkWriteTests.unit("F1", "表单")], in: Registry.units))
+                #expect(!tx.bulk.isWritingBack, "a form's record")
                 try await tx.save(tx.prepare(units, distinctKeys: true, in: Registry.units))
                 #if os(Linux)
                 #expect(tx.bulk.isWritingBack)
@@ -51,7 +54,10 @@ struct EarlyWritebackTests {
             let failed = LockedValue<BulkPath?>(nil)
             await #expect(throws: TestFailure.self) {
                 try await test.recorder.write(by: .system()) { tx in
-                    try await tx.save(tx.prepare([BulkWriteTests.unit("W99", "部门")], in: Registry.units))
+                    try await tx.save(tx.prepare([BulkWriteTests.unit("W99", "部门")], distinctKeys: true, in: Registry.units))
+                    #if os(Linux)
+                    #expect(tx.bulk.isWritingBack)
+                    #endif
                     failed.mutate { $0 = tx.bulk }
                     throw TestFailure()
                 }

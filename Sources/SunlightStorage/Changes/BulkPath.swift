@@ -34,13 +34,12 @@ final class BulkPath: @unchecked Sendable {
     private var resolved = false
     private var connection: SQLiteBulkConnection?
     private var session: (any BulkChangeSession)?
-    /// Started with the connection, stopped by the recorder once the transaction is over.
+    /// Started by the first import batch, stopped by the recorder once the transaction is over.
     private let writeback: EarlyWriteback
 
     init(writeback: EarlyWriteback) { self.writeback = writeback }
 
-    /// The transaction's connection, on first use with a larger page cache and early writeback
-    /// of its files.
+    /// The transaction's connection, on first use with a larger page cache.
     func connection(on sql: any SQLDatabase) async -> SQLiteBulkConnection? {
         if let known = lock.withLock({ resolved ? Optional(connection) : nil }) { return known }
         let handle = await SQLiteHandle.of(sql)
@@ -49,7 +48,6 @@ final class BulkPath: @unchecked Sendable {
                 resolved = true
                 connection = handle.map(SQLiteBulkConnection.init)
                 try? connection?.enlargeCache()
-                if let connection { writeback.start(path: connection.filename) }
             }
             return connection
         }
@@ -63,6 +61,12 @@ final class BulkPath: @unchecked Sendable {
             session = started
             return started
         }
+    }
+
+    /// Starts the early writeback of the connection's files (once): for an import, which writes
+    /// the bulk of a file in this transaction, not for a form's one record.
+    func startWriteback(for connection: SQLiteBulkConnection) {
+        writeback.start(path: connection.filename)
     }
 
     /// Whether the early writeback of the transaction's files runs (for tests).

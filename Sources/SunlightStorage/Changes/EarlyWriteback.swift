@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 
 /// Starts the kernel's writeback of a SQLite database file and its write-ahead log every tenth
-/// of a second while one write transaction on the bulk path runs, commits and checkpoints.
+/// of a second while an import's write transaction runs, commits and checkpoints.
 ///
 /// Why: an import writes hundreds of megabytes into the WAL, and the kernel keeps them dirty in
 /// memory (far below its own writeback threshold) until the checkpoint after the commit. That
@@ -13,9 +13,9 @@ import Foundation
 /// took under 0.08 s. Durability is unchanged: this moves *when* the kernel writes, not what
 /// `fsync` (SQLite's, at the checkpoint) waits for.
 ///
-/// A timer on a global queue, not a thread: most transactions that touch the bulk path are
-/// one form's save and stop it within milliseconds. Linux only (`sync_file_range`); elsewhere
-/// it does nothing.
+/// Started by the transaction's first import batch (`BulkPath.startWriteback`): a form's one
+/// record has nothing worth writing back early. A timer on a global queue, not a thread of its
+/// own. Linux only (`sync_file_range`); elsewhere it does nothing.
 final class EarlyWriteback: @unchecked Sendable {
     static let interval = DispatchTimeInterval.milliseconds(100)
     // Guards `timer` and `stopped`.

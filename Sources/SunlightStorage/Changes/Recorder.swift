@@ -122,6 +122,8 @@ public struct WriteTransaction: Sendable {
         guard !keyed.isEmpty else { return [] }
         let now = Timestamps.now()
         if let bulkSink = sink as? any BulkChangeSink, let connection = await bulk.connection(on: sql) {
+            // Distinct keys are an import's promise (see `prepare`).
+            if prepared.distinctKeys { bulk.startWriteback(for: connection) }
             let actor = principal.username
             let session = UncheckedSession(session: bulk.session(for: bulkSink))
             let bulkPath = bulk
