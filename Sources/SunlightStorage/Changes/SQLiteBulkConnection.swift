@@ -142,6 +142,8 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     /// instead of 2.4–3.1 s in the `sqlite3` shell (two processors), and the import of a million
     /// people 12.6–13.1 s instead of 13.2–13.8 s, its peak memory 165 MiB instead of 203 MiB.
     /// The index's own pages are written in key order, so the smaller cache costs them nothing.
+    /// The runs are written to SQLite's temporary directory (`SQLITE_TMPDIR`, else `/var/tmp`
+    /// or `/tmp`), as any sort larger than the cache always was.
     func withSortThreads(_ work: () throws -> Void) throws {
         let helpers = max(0, min(3, ProcessInfo.processInfo.activeProcessorCount - 1))
         var cacheSize: Int64 = 0
