@@ -24,11 +24,14 @@ final class EarlyWriteback: @unchecked Sendable {
     private var stopped = false
 
     /// Starts the timer for the database at `path` and its `-wal` file (once; not for an
-    /// in-memory database, whose path is empty, nor after `stop`).
-    func start(path: String) {
-        guard !path.isEmpty, sunlight_start_writeback_supported() != 0 else { return }
+    /// in-memory database, whose path is empty, nor after `stop`). `path` is asked for only when
+    /// the timer starts: an import calls this for every batch.
+    func start(path: @autoclosure () -> String) {
+        guard sunlight_start_writeback_supported() != 0 else { return }
         lock.withLock {
             guard timer == nil, !stopped else { return }
+            let path = path()
+            guard !path.isEmpty else { return }
             let descriptors = [path, path + "-wal"].map { (file: String) -> Int32 in open(file, O_RDONLY | O_CLOEXEC) }.filter { $0 >= 0 }
             guard !descriptors.isEmpty else { return }
             let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
