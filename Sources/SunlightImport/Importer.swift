@@ -27,7 +27,7 @@ public struct Importer: Sendable {
         let reach = principal.reach
         let store = RecordStore(database: recorder.database)
         do {
-            return try await recorder.write(by: principal) { tx in
+            return try await recorder.write(by: principal, bulk: true) { tx in
                 var report = initial
                 let state = try await Self.stream(dataset: dataset, file: file, options: options, reach: reach,
                                                   store: store, tx: tx)

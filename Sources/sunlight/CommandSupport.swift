@@ -11,8 +11,10 @@ enum CommandSupport {
     }
 
     /// Opens the database, applies pending migrations and loads (or creates) the ledger key.
-    static func open(_ options: DatabaseOptions, logger: Logger = logger("sunlight")) async throws -> Workspace {
-        let database = try await SunlightDatabase.open(options.location, logger: logger)
+    /// A command does one thing at a time (`.sequential`); the server passes `.concurrent`.
+    static func open(_ options: DatabaseOptions, sharing: SunlightDatabase.Sharing = .sequential,
+                     logger: Logger = logger("sunlight")) async throws -> Workspace {
+        let database = try await SunlightDatabase.open(options.location, sharing: sharing, logger: logger)
         do {
             try await Migrator(database: database).migrate()
             let keys = try LedgerKeys.loadOrCreate(at: options.ledgerKeyURL)

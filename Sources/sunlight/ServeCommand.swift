@@ -23,7 +23,7 @@ struct Serve: AsyncParsableCommand {
         let logger = CommandSupport.logger("sunlight")
         var db = self.db
         if demo && db.database == nil { db.database = "sunlight-demo.sqlite" }
-        let workspace = try await CommandSupport.open(db, logger: logger)
+        let workspace = try await CommandSupport.open(db, sharing: .concurrent, logger: logger)
         if demo {
             do {
                 try await startDemo(workspace)

@@ -42,14 +42,17 @@ public final class TestDatabase: Sendable {
         return nil
     }
 
-    public static func make(_ backend: TestBackend = .sqlite) async throws -> TestDatabase {
+    /// `sharing`: whether the database is opened as the server opens it (`.concurrent`) or as a
+    /// command does (`.sequential`).
+    public static func make(_ backend: TestBackend = .sqlite, sharing: SunlightDatabase.Sharing = .concurrent) async throws -> TestDatabase {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         switch backend {
         case .sqlite:
-            let database = try await SunlightDatabase.open(.sqlite(path: directory.appendingPathComponent("test.sqlite").path), logger: logger)
+            let database = try await SunlightDatabase.open(.sqlite(path: directory.appendingPathComponent("test.sqlite").path),
+                                                           sharing: sharing, logger: logger)
             try await Migrator(database: database).migrate()
             return try TestDatabase(database: database, directory: directory) {
                 await database.shutdown()
@@ -64,7 +67,7 @@ public final class TestDatabase: Sendable {
             let admin = try await SunlightDatabase.open(.postgres(url: base), logger: logger)
             try await admin.withConnection { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
             components.path = "/" + name
-            let database = try await SunlightDatabase.open(.postgres(url: components.string!), logger: logger)
+            let database = try await SunlightDatabase.open(.postgres(url: components.string!), sharing: sharing, logger: logger)
             try await Migrator(database: database).migrate()
             return try TestDatabase(database: database, directory: directory) {
                 await database.shutdown()
@@ -78,8 +81,9 @@ public final class TestDatabase: Sendable {
     public func close() async { await cleanup() }
 
     /// Runs `body` with a fresh database and always cleans up.
-    public static func with(_ backend: TestBackend = .sqlite, _ body: (TestDatabase) async throws -> Void) async throws {
-        let test = try await make(backend)
+    public static func with(_ backend: TestBackend = .sqlite, sharing: SunlightDatabase.Sharing = .concurrent,
+                            _ body: (TestDatabase) async throws -> Void) async throws {
+        let test = try await make(backend, sharing: sharing)
         do {
             try await body(test)
             await test.close()

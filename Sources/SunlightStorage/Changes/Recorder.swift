@@ -20,13 +20,15 @@ public struct Recorder: Sendable {
     }
 
     /// Runs `body` in one transaction on behalf of `principal`. If `body` throws, nothing it did
-    /// is kept, neither the records nor their change entries.
-    public func write<T: Sendable>(by principal: Principal, _ body: @Sendable (WriteTransaction) async throws -> T) async throws -> T {
+    /// is kept, neither the records nor their change entries. `bulk`: the transaction writes a
+    /// large part of the file, such as an import (see `SunlightDatabase.transaction(bulk:)`).
+    public func write<T: Sendable>(by principal: Principal, bulk: Bool = false,
+                                   _ body: @Sendable (WriteTransaction) async throws -> T) async throws -> T {
         let sink = self.sink
         // Runs until the commit's checkpoint is done, after the transaction's own scope.
         let writeback = EarlyWriteback()
         defer { writeback.stop() }
-        return try await database.transaction { db in
+        return try await database.transaction(bulk: bulk) { db in
             let transaction = WriteTransaction(sql: db, principal: principal, sink: sink, writeback: writeback)
             // Prepared statements of the bulk path are finalized before the transaction ends.
             defer { transaction.bulk.close() }

@@ -23,6 +23,9 @@ struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
     /// about 1,360/s to 870/s, far above what people filling in forms ask of it.
     static let pageSize = 32_768
 
+    /// How long a connection waits for another's lock before `SQLITE_BUSY`.
+    static let busyTimeoutMilliseconds = 10_000
+
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         // Before the first connection opens: gives each connection `sunlight_connection_handle()`.
         SQLiteHandle.registration
@@ -32,7 +35,7 @@ struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
                     // Before `journal_mode`, which writes the header of a new file: a no-op on an existing one.
                     "PRAGMA page_size = \(Self.pageSize)",
                     "PRAGMA journal_mode = WAL",
-                    "PRAGMA busy_timeout = 10000",
+                    "PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)",
                     "PRAGMA foreign_keys = ON",
                     "PRAGMA synchronous = NORMAL",
                 ]

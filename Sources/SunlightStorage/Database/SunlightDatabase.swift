@@ -12,8 +12,19 @@ import SQLiteKit
 public final class SunlightDatabase: Sendable {
     public enum Kind: String, Sendable { case sqlite, postgres }
 
+    /// Who else uses the database while this process has it open.
+    public enum Sharing: Sendable {
+        /// A server: many requests at once, and readers must never wait for an import.
+        case concurrent
+        /// A command-line process, doing one thing at a time: its connections share one event
+        /// loop, so that work done in turn reuses one connection, and a bulk transaction
+        /// (`transaction(bulk:)`) may write the file directly (`BulkJournal`).
+        case sequential
+    }
+
     public let kind: Kind
     public let location: DatabaseLocation
+    public let sharing: Sharing
     let logger: Logger
     private let pool: Pool
     /// SQLite allows one writer at a time; queueing writers here (instead of letting them spin
@@ -26,16 +37,21 @@ public final class SunlightDatabase: Sendable {
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
     }
 
-    private init(kind: Kind, location: DatabaseLocation, pool: Pool, logger: Logger) {
+    private init(kind: Kind, location: DatabaseLocation, sharing: Sharing, pool: Pool, logger: Logger) {
         self.kind = kind
         self.location = location
+        self.sharing = sharing
         self.pool = pool
         self.logger = logger
     }
 
     /// Opens (and for SQLite creates) the database. Does not migrate: see `Migrator`.
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "sunlight.db")) async throws -> SunlightDatabase {
-        let group = MultiThreadedEventLoopGroup.singleton
+    public static func open(_ location: DatabaseLocation, sharing: Sharing = .concurrent,
+                            logger: Logger = Logger(label: "sunlight.db")) async throws -> SunlightDatabase {
+        // One event loop's pool for a sequential process: a pool per loop would open a
+        // connection on each even when requests come one at a time.
+        let group: any EventLoopGroup = sharing == .sequential
+            ? MultiThreadedEventLoopGroup.singleton.next() : MultiThreadedEventLoopGroup.singleton
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
         switch location {
@@ -45,7 +61,7 @@ public final class SunlightDatabase: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteTunedSource(path: path), maxConnectionsPerEventLoop: 4,
                 pruneInterval: nil, logger: quiet, on: group)
-            let db = SunlightDatabase(kind: .sqlite, location: location, pool: .sqlite(pool), logger: logger)
+            let db = SunlightDatabase(kind: .sqlite, location: location, sharing: sharing, pool: .sqlite(pool), logger: logger)
             _ = try await db.withConnection { try await $0.raw("SELECT 1").all() }
             return db
         case .postgres(let url):
@@ -53,7 +69,7 @@ public final class SunlightDatabase: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
                 pruneInterval: nil, logger: quiet, on: group)
-            let db = SunlightDatabase(kind: .postgres, location: location, pool: .postgres(pool), logger: logger)
+            let db = SunlightDatabase(kind: .postgres, location: location, sharing: sharing, pool: .postgres(pool), logger: logger)
             _ = try await db.withConnection { try await $0.raw("SELECT 1").all() }
             return db
         }
@@ -90,10 +106,14 @@ public final class SunlightDatabase: Sendable {
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     /// Nothing partial is ever written — the basis of all-or-nothing imports and of the ledger
     /// entry being written with the change it records.
-    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    ///
+    /// `bulk` says the transaction will write a large part of the file (an import): in a
+    /// sequential process that has the SQLite file to itself, it then runs with a rollback
+    /// journal instead of the write-ahead log (`BulkJournal`).
+    public func transaction<T: Sendable>(bulk: Bool = false, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if kind == .sqlite { await writeGate.enter() }
         do {
-            let result = try await inTransaction(body)
+            let result = try await inTransaction(bulk: bulk, body)
             if kind == .sqlite { await writeGate.leave() }
             return result
         } catch {
@@ -102,16 +122,26 @@ public final class SunlightDatabase: Sendable {
         }
     }
 
-    private func inTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    private func inTransaction<T: Sendable>(bulk: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let kind = self.kind
+        let direct = kind == .sqlite && bulk && sharing == .sequential
+        let logger = self.logger
         return try await withConnection { db in
-            try await db.raw(SQLQueryString(kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")).run()
+            let journal = direct ? await BulkJournal.enter(on: db, logger: logger) : nil
+            do {
+                try await db.raw(SQLQueryString(kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")).run()
+            } catch {
+                await journal?.leave()
+                throw error
+            }
             do {
                 let result = try await body(db)
                 try await db.raw("COMMIT").run()
+                await journal?.leave()
                 return result
             } catch {
                 try? await db.raw("ROLLBACK").run()
+                await journal?.leave()
                 throw error
             }
         }
