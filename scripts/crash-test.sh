@@ -2,6 +2,7 @@
 # Crash test: start the server, stream writes through the API, kill the server with SIGKILL at a
 # random moment, restart, and check that `sunlight verify` passes and that no acknowledged write
 # (HTTP 201) is missing. Repeats N times (default 20) and prints "N runs, N verified, 0 lost".
+# Then kills a command-line import N times and checks that the import is all or nothing.
 # Loopback only; every loop is bounded in count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,8 +16,10 @@ ACKED="$DIR/acked.txt"
 : > "$ACKED"
 SERVER=""
 WRITER=""
+IMPORTER=""
 cleanup() {
   [ -n "$WRITER" ] && kill "$WRITER" 2>/dev/null || true
+  [ -n "$IMPORTER" ] && kill -9 "$IMPORTER" 2>/dev/null || true
   [ -n "$SERVER" ] && kill -9 "$SERVER" 2>/dev/null || true
   rm -rf "$DIR"
 }
@@ -72,4 +75,47 @@ done
 writes=$(wc -l < "$ACKED")
 echo "$writes acknowledged writes"
 echo "$RUNS runs, $verified verified, $lost lost"
-[ "$verified" = "$RUNS" ] && [ "$lost" = 0 ]
+
+# Then SIGKILL during a command-line import, which writes the file through a rollback journal
+# (BulkJournal): the next open must roll the hot journal back, so the people table holds none
+# of the file or, once an import finishes, all of it.
+ROWS=100000
+CSV="$DIR/people.csv"
+python3 - "$CSV" "$ROWS" <<'PY'
+import datetime, sys
+weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write("id_number,name,unit_code,post,rank,category,is_leader,since,until\n")
+    for i in range(int(sys.argv[2])):
+        birth = datetime.date(1950, 1, 1) + datetime.timedelta(days=i % 18000)
+        first17 = "360426%s%03d" % (birth.strftime("%Y%m%d"), (i // 18000) % 1000)
+        check = "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
+        out.write(f"{first17}{check},测试{i % 97},U{i % 50},科员,,other,否,2020-01-01,\n")
+PY
+people() { python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM people').fetchone()[0])" "$DB"; }
+import_verified=0
+hot=0
+for run in $(seq 1 "$RUNS"); do
+  "$BIN" import --database "$DB" people "$CSV" >"$DIR/import.log" 2>&1 &
+  IMPORTER=$!
+  sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", 0.5 + rand() * 2.0 }')"
+  kill -9 "$IMPORTER" 2>/dev/null || true
+  wait "$IMPORTER" 2>/dev/null || true
+  IMPORTER=""
+  [ -e "$DB-journal" ] && hot=$((hot + 1))
+  if "$BIN" verify --database "$DB" >"$DIR/verify.log" 2>&1; then
+    count=$(people)
+    if [ "$count" = 0 ] || [ "$count" = "$ROWS" ]; then
+      import_verified=$((import_verified + 1))
+    else
+      echo "import run $run: $count of $ROWS people rows after the kill" >&2
+    fi
+  else
+    echo "import run $run: verify failed" >&2
+    cat "$DIR/verify.log" >&2
+  fi
+done
+"$BIN" import --database "$DB" people "$CSV" >"$DIR/import.log" 2>&1
+"$BIN" verify --database "$DB" >"$DIR/verify.log" 2>&1 && [ "$(people)" = "$ROWS" ] || { echo "the finishing import did not verify" >&2; import_verified=-1; }
+echo "$RUNS imports killed ($hot with a hot journal), $import_verified verified"
+[ "$verified" = "$RUNS" ] && [ "$lost" = 0 ] && [ "$import_verified" = "$RUNS" ]
