@@ -65,6 +65,8 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     /// of every constraint) must first copy each page it changes into a statement journal, to
     /// undo its own earlier rows — a third of the insert's cost. On an error the bulk path's
     /// caller abandons the whole transaction anyway, so nothing of a failed statement is kept.
+    /// A multi-row statement that names an `INTEGER PRIMARY KEY` keeps the journal all the
+    /// same (the value may not be an integer): see `LedgerBulkSession.write`.
     func insert(into table: String, columns: [String], shared: [(column: String, value: String)] = [], count: Int,
                 chunk: Int = SQLiteRecordWriter.chunk,
                 bind: (SQLiteBulkStatement, _ row: Int, _ first: Int32) throws -> Void,
