@@ -60,7 +60,7 @@ public struct FieldParser: Sendable {
             return .integer(value)
         case .enumeration(let options):
             let key = Self.hasUpperCaseOrNonASCII(folded) ? folded.lowercased() : folded
-            if let option = options.first(where: { $0.code == key || $0.labelZh == folded }) {
+            if let option = options.first(where: { Self.sameBytes($0.code, key) || Self.sameBytes($0.labelZh, folded) }) {
                 return .text(option.code)
             }
             let allowed = options.map { "\($0.code)/\($0.labelZh)" }.joined(separator: ", ")
@@ -70,6 +70,14 @@ public struct FieldParser: Sendable {
                 messageEn: "not one of the allowed values (\(allowed))"
             )
         }
+    }
+
+    /// Equal UTF-8 bytes. For an enumeration's spellings that is equality: codes are ASCII and
+    /// labels Chinese, which have no other canonically equivalent form. `==` would compare
+    /// Unicode-aware on every mismatch of non-ASCII text, for each option of each row.
+    @inline(__always)
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// Whether `lowercased()` could change `text` (it cannot for lower-case ASCII, digits and marks).

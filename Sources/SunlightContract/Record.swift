@@ -39,11 +39,19 @@ extension Dataset {
 
     /// `Record.canonicalJSON(in:)` of a record whose values, in `fields` order, are `values`.
     public func canonicalJSON(values: [FieldValue], attributes: [String: String]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(384)
+        writeCanonicalJSON(values: values, attributes: attributes, into: &output)
+        return output
+    }
+
+    /// `canonicalJSON(values:attributes:)` appended to `output`: an import hashes its rows
+    /// through one buffer instead of allocating one per row.
+    public func writeCanonicalJSON(values: [FieldValue], attributes: [String: String], into output: inout [UInt8]) {
         // Written in `canonicalOrder` directly ("_attributes" sorts before every field name,
         // which are lower-case): the same bytes as `CanonicalJSON.object`, without building and
         // sorting a dictionary for each of a million records.
-        var output: [UInt8] = [UInt8(ascii: "{")]
-        output.reserveCapacity(384)
+        output.append(UInt8(ascii: "{"))
         var first = true
         if !attributes.isEmpty {
             CanonicalJSON.writeString("_attributes", into: &output)
@@ -67,6 +75,5 @@ extension Dataset {
             }
         }
         output.append(UInt8(ascii: "}"))
-        return output
     }
 }

@@ -78,13 +78,16 @@ public struct RowParser: Sendable {
         let fields = dataset.fields
         var values = [FieldValue](repeating: .null, count: fields.count)
         var errors: [CellError] = []
-        for position in 0..<cells {
-            guard let (index, raw) = cell(position) else { continue }
-            do {
-                values[index] = try parser.parse(raw, for: fields[index])
-            } catch {
-                errors.append(CellError(line: line, column: fields[index].name, value: raw, code: error.code,
-                                        messageZh: error.messageZh, messageEn: error.messageEn))
+        // Fields read in place: `fields[index]` copied each one (retaining its strings) for every cell.
+        fields.withUnsafeBufferPointer { fields in
+            for position in 0..<cells {
+                guard let (index, raw) = cell(position) else { continue }
+                do throws(ValueError) {
+                    values[index] = try parser.parse(raw, for: fields[index])
+                } catch {
+                    errors.append(CellError(line: line, column: fields[index].name, value: raw, code: error.code,
+                                            messageZh: error.messageZh, messageEn: error.messageEn))
+                }
             }
         }
         for index in mustHave where values[index].isNull {

@@ -9,8 +9,9 @@ public enum BoolParsing {
     public static func bool(_ raw: String) throws(ValueError) -> Bool {
         // The words are folded and lower-case: a cell spelled exactly so needs neither step, and
         // `是`/`否` (what Chinese registers write) are compared first, without hashing the cell.
-        if raw == "是" { return true }
-        if raw == "否" { return false }
+        // Byte for byte: `==` compares non-ASCII text Unicode-aware whenever it differs.
+        if raw.utf8.elementsEqual("是".utf8) { return true }
+        if raw.utf8.elementsEqual("否".utf8) { return false }
         if trueWords.contains(raw) { return true }
         if falseWords.contains(raw) { return false }
         let key = TextFolding.fold(raw).lowercased()

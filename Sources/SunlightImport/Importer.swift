@@ -21,9 +21,11 @@ public struct Importer: Sendable {
     public func run(_ dataset: Dataset, file: URL, fileName: String? = nil, options: ImportOptions = ImportOptions(),
                     by principal: Principal) async throws -> ImportReport {
         let fileName = fileName ?? file.lastPathComponent
-        let sha256 = try Self.sha256(of: file)
+        // The file's digest is taken beside the import rather than before it: on a large file
+        // that is a tenth of a second of one processor, which the reader need not wait for.
+        let digest = Task.detached { try Self.sha256(of: file) }
         let started = Timestamps.now()
-        let initial = ImportReport.starting(dataset: dataset.name, fileName: fileName, fileSHA256: sha256)
+        let initial = ImportReport.starting(dataset: dataset.name, fileName: fileName, fileSHA256: "")
         let reach = principal.reach
         let store = RecordStore(database: recorder.database)
         do {
@@ -31,6 +33,7 @@ public struct Importer: Sendable {
                 var report = initial
                 let state = try await Self.stream(dataset: dataset, file: file, options: options, reach: reach,
                                                   store: store, tx: tx)
+                report.fileSHA256 = try await digest.value
                 report.rowsRead = state.rowsRead
                 report.errors = state.errors
                 report.errorCount = state.errorCount
@@ -84,10 +87,6 @@ public struct Importer: Sendable {
         var inserted = 0
         var updated = 0
         var unchanged = 0
-        var batch: [ParsedRow] = []
-        /// Each record's stored key: its contract key, or for rolls the row key made below.
-        var batchKeys: [String] = []
-        var seenKeys: [Int: Int] = [:]
         /// Rolls (`replacesRolls`): the rolls this file brings with the rows written to each, each row key written, and how
         /// often each (roll, person) came so far.
         var rolls: [String: Int] = [:]
@@ -104,7 +103,6 @@ public struct Importer: Sendable {
             lastRoll = nil
             lastRollRows = 0
         }
-        var header: HeaderMap?
     }
 
     private static func stream(dataset: Dataset, file: URL, options: ImportOptions, reach: UnitReach,
@@ -130,6 +128,15 @@ public struct Importer: Sendable {
             // `options.writesAhead` of them wait for the writer or are being written. Each is held
             // here too, so that it is freed on this thread, not the writer's.
             var inFlight: [(pending: ThreadBridge.Pending<[SaveOutcome]>, batch: PreparedRecords)] = []
+            // The rows of the batch being read, and each one's stored key: its contract key, or
+            // for rolls the row key made below. With the keys seen so far (a hash of each, and its
+            // line), local variables rather than `state`'s: the row closure does not escape, so
+            // their accesses need no run-time exclusivity checks, row after row.
+            var batch: [ParsedRow] = []
+            var batchKeys: [String] = []
+            var seenKeys: [Int: Int] = [:]
+            var rowsRead = 0
+            var header: HeaderMap?
             // However this thread leaves (a read error, a failed write, a failed reach check),
             // no write may still run when the transaction ends. After a failed write the later
             // ones fail at once, without writing (`ThreadBridge.start(after:)`).
@@ -137,41 +144,45 @@ public struct Importer: Sendable {
             func settleOldest() throws {
                 let (pending, batch) = inFlight.removeFirst()
                 defer { withExtendedLifetime(batch) {} }
+                var counts = (inserted: 0, updated: 0, unchanged: 0)
                 for outcome in try pending.wait() {
                     switch outcome {
-                    case .inserted: state.inserted += 1
-                    case .updated: state.updated += 1
-                    case .unchanged: state.unchanged += 1
+                    case .inserted: counts.inserted += 1
+                    case .updated: counts.updated += 1
+                    case .unchanged: counts.unchanged += 1
                     }
                 }
+                state.inserted += counts.inserted
+                state.updated += counts.updated
+                state.unchanged += counts.unchanged
             }
             func settle() throws {
                 while !inFlight.isEmpty { try settleOldest() }
             }
             func flush() throws {
-                guard !state.batch.isEmpty else { return try settle() }
-                let batch = state.batch
-                let keys = state.batchKeys
-                state.batch = []
-                state.batchKeys = []
-                state.batch.reserveCapacity(options.batchSize)
+                guard !batch.isEmpty else { return try settle() }
+                let rows = batch
+                let keys = batchKeys
+                batch = []
+                batchKeys = []
+                batch.reserveCapacity(options.batchSize)
                 // Will roll back: stop writing, keep checking.
                 if state.rejectedRows > 0 && !options.skipInvalid { return try settle() }
                 // Hashing happens here, on the reader's thread, while earlier batches are still
                 // being written; only then does this thread wait, if the queue is full.
                 // Distinct: a key seen earlier in the file was rejected, and rolls number their rows.
-                let prepared = tx.prepare(rows: batch, rowKeys: keys, distinctKeys: true, in: dataset)
+                let prepared = tx.prepare(rows: rows, rowKeys: keys, distinctKeys: true, in: dataset)
                 while inFlight.count >= max(1, options.writesAhead) { try settleOldest() }
                 let pending = ThreadBridge.start(after: inFlight.last?.pending) { try await tx.save(prepared) }
                 inFlight.append((pending, prepared))
             }
             do {
                 try source.read(header: { headers in
-                    state.header = try HeaderMap(headers: headers, dataset: dataset)
+                    header = try HeaderMap(headers: headers, dataset: dataset)
                 }, row: { row in
-                    state.rowsRead += 1
-                    if let progress = options.progress, state.rowsRead % options.progressEvery == 0 { progress(state.rowsRead) }
-                    switch parser.parseRow(fields: row.fields, line: row.line, header: state.header!) {
+                    rowsRead += 1
+                    if let progress = options.progress, rowsRead % options.progressEvery == 0 { progress(rowsRead) }
+                    switch parser.parseRow(fields: row.fields, line: row.line, header: header!) {
                     case .failure(let problems):
                         reject(problems.errors)
                     case .success(let parsed):
@@ -193,21 +204,23 @@ public struct Importer: Sendable {
                             }
                             state.lastRollRows += 1
                             state.writtenRowKeys.insert(rowKey.hashValue)
-                            state.batch.append(parsed)
-                            state.batchKeys.append(rowKey)
-                            if state.batch.count >= options.batchSize { try flush() }
+                            batch.append(parsed)
+                            batchKeys.append(rowKey)
+                            if batch.count >= options.batchSize { try flush() }
                             return
                         }
                         var hasher = Hasher()
                         hasher.combine(key)
                         let hash = hasher.finalize()
-                        if let first = state.seenKeys[hash] {
+                        // One probe of the table for both the look-up and the insert; the rare
+                        // duplicate puts its first line back.
+                        if let first = seenKeys.updateValue(row.line, forKey: hash) {
+                            seenKeys[hash] = first
                             reject([CellError(line: row.line, column: dataset.keyFields.map(\.name).joined(separator: "+"), value: key,
                                               code: "key.duplicate", messageZh: "与第 \(first) 行的键重复",
                                               messageEn: "same key as line \(first)")])
                             return
                         }
-                        state.seenKeys[hash] = row.line
                         if case .subtree = reach {
                             let record = parsed.record(in: dataset)
                             let allowed = try ThreadBridge.await { try await store.isWithinReach(record, of: dataset, reach: reach) }
@@ -217,9 +230,9 @@ public struct Importer: Sendable {
                                 return
                             }
                         }
-                        state.batch.append(parsed)
-                        state.batchKeys.append(key)
-                        if state.batch.count >= options.batchSize { try flush() }
+                        batch.append(parsed)
+                        batchKeys.append(key)
+                        if batch.count >= options.batchSize { try flush() }
                     }
                 })
                 try flush()
@@ -229,10 +242,11 @@ public struct Importer: Sendable {
             } catch let error as HeaderError {
                 state.fileError = FileProblem(line: 1, code: "header", messageZh: error.messageZh, messageEn: error.messageEn)
             }
-            if state.header == nil && state.fileError == nil {
+            state.rowsRead = rowsRead
+            if header == nil && state.fileError == nil {
                 state.fileError = FileProblem(line: nil, code: "file.empty", messageZh: "文件为空，没有表头", messageEn: "the file is empty: no header row")
             }
-            options.progress?(state.rowsRead)
+            options.progress?(rowsRead)
             return state
         }
     }

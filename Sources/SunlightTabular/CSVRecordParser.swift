@@ -193,9 +193,9 @@ struct CSVRecordParser {
             fields.append("")
             return
         }
-        let text: String? = field.withUnsafeBufferPointer { bytes in
-            UTF8Validation.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
-        }
+        // One pass: the standard library validates as it builds the string (`String(decoding:)`
+        // after a validation of our own read every byte twice).
+        let text: String? = field.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
         guard let text else { throw TabularError.encoding(line: line) }
         fields.append(text)
         field.removeAll(keepingCapacity: true)

@@ -53,8 +53,4 @@ enum UTF8Validation {
         }
         return .valid
     }
-
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        validate(bytes) == .valid
-    }
 }

@@ -105,10 +105,12 @@ public struct WriteTransaction: Sendable {
     public func prepare(rows: [ParsedRow], rowKeys: [String]? = nil, distinctKeys: Bool = false,
                         in dataset: Dataset) -> PreparedRecords {
         precondition(rowKeys == nil || rowKeys!.count == rows.count, "one row key per record")
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(512)
         let items = rows.indices.map { index in
             let row = rows[index]
             return KeyedRecord(key: rowKeys?[index] ?? dataset.key(values: row.values), values: row.values,
-                               hash: RecordCodec.hash(values: row.values, attributes: row.attributes, in: dataset),
+                               hash: RecordCodec.hash(values: row.values, attributes: row.attributes, in: dataset, scratch: &scratch),
                                attributes: RecordCodec.attributesJSON(row.attributes))
         }
         let keyHashes = (sink as? any BulkChangeSink).map { sink in items.map { sink.keyHash($0.key) } }

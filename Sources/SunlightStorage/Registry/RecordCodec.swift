@@ -51,8 +51,17 @@ enum RecordCodec {
 
     /// `hash(_:in:)` of a record given by its values in `dataset.fields` order.
     static func hash(values: [FieldValue], attributes: [String: String], in dataset: Dataset) -> String {
+        var scratch: [UInt8] = []
+        return hash(values: values, attributes: attributes, in: dataset, scratch: &scratch)
+    }
+
+    /// `hash(values:attributes:in:)`, encoding into `scratch` (emptied first, its capacity kept):
+    /// a batch of records reuses one buffer.
+    static func hash(values: [FieldValue], attributes: [String: String], in dataset: Dataset, scratch: inout [UInt8]) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        dataset.writeCanonicalJSON(values: values, attributes: attributes, into: &scratch)
         var hasher = SHA256()
-        dataset.canonicalJSON(values: values, attributes: attributes).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        scratch.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return hasher.finalize().withUnsafeBytes(Hex.encode)
     }
 }
