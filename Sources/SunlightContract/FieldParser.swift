@@ -60,7 +60,7 @@ public struct FieldParser: Sendable {
             return .integer(value)
         case .enumeration(let options):
             let key = Self.hasUpperCaseOrNonASCII(folded) ? folded.lowercased() : folded
-            if let option = options.first(where: { Self.sameBytes($0.code, key) || Self.sameBytes($0.labelZh, folded) }) {
+            if let option = options.first(where: { Self.same($0.code, key) || Self.same($0.labelZh, folded) }) {
                 return .text(option.code)
             }
             let allowed = options.map { "\($0.code)/\($0.labelZh)" }.joined(separator: ", ")
@@ -72,12 +72,12 @@ public struct FieldParser: Sendable {
         }
     }
 
-    /// Equal UTF-8 bytes. For an enumeration's spellings that is equality: codes are ASCII and
-    /// labels Chinese, which have no other canonically equivalent form. `==` would compare
-    /// Unicode-aware on every mismatch of non-ASCII text, for each option of each row.
+    /// `a == b` for an enumeration's spellings, lengths compared first: `==` compares non-ASCII
+    /// text Unicode-aware on every mismatch, for each option of each row. Codes are ASCII and
+    /// labels Chinese, which have no other canonically equivalent spelling of another length.
     @inline(__always)
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     /// Whether `lowercased()` could change `text` (it cannot for lower-case ASCII, digits and marks).

@@ -9,9 +9,10 @@ public enum BoolParsing {
     public static func bool(_ raw: String) throws(ValueError) -> Bool {
         // The words are folded and lower-case: a cell spelled exactly so needs neither step, and
         // `是`/`否` (what Chinese registers write) are compared first, without hashing the cell.
-        // Byte for byte: `==` compares non-ASCII text Unicode-aware whenever it differs.
-        if raw.utf8.elementsEqual("是".utf8) { return true }
-        if raw.utf8.elementsEqual("否".utf8) { return false }
+        // First bytes first (是 is E6…, 否 E5…): `==` compares non-ASCII text Unicode-aware
+        // whenever it differs, and six cells in seven are 否.
+        if raw.utf8.first == 0xE6 && raw == "是" { return true }
+        if raw.utf8.first == 0xE5 && raw == "否" { return false }
         if trueWords.contains(raw) { return true }
         if falseWords.contains(raw) { return false }
         let key = TextFolding.fold(raw).lowercased()

@@ -53,4 +53,8 @@ enum UTF8Validation {
         }
         return .valid
     }
+
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        validate(bytes) == .valid
+    }
 }
