@@ -58,7 +58,7 @@ struct ImportBench: AsyncParsableCommand {
             print("round \(round):")
             print(String(format: "  sunlight import: %d rows in %.2f s = %.0f rows/s (validated, ledger change rows written; %@)",
                          report.rowsRead, seconds, Double(report.rowsRead) / seconds,
-                         asServer ? "as the server: write-ahead log" : "as a command: rollback journal"))
+                         asServer ? "opened as the server: write-ahead log" : "opened as a command: rollback journal when alone on the file"))
             print(String(format: "  CPU time of the import (all threads, user + system): %.2f s = %.1f µs per row", cpu, cpu * 1e6 / Double(max(1, report.rowsRead))))
             print("  peak memory (max RSS): before import \(memoryBefore / 1024) MiB, after \(PeakMemory.current() / 1024) MiB")
             try? FileManager.default.removeItem(atPath: dbPath)

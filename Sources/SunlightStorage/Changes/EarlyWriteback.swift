@@ -11,7 +11,9 @@ import Foundation
 /// `fsync` on the file; each `fsync` found everything still to write: ≈ 0.35 s apiece for a
 /// million people. With writeback started early the writes overlap the work, and both `fsync`s
 /// took under 0.08 s. Durability is unchanged: this moves *when* the kernel writes, not what
-/// `fsync` (SQLite's, at the checkpoint) waits for.
+/// `fsync` (SQLite's, at the checkpoint) waits for. A command's import that writes the file
+/// through a rollback journal (`BulkJournal`) has no log and no checkpoint, but its commit's
+/// `fsync` of the file gains the same way.
 ///
 /// Started by the transaction's first import batch (`BulkPath.startWriteback`): a form's one
 /// record has nothing worth writing back early. A timer on a global queue, not a thread of its

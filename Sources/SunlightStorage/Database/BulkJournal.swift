@@ -38,11 +38,11 @@ struct BulkJournal {
             mode = nil
         }
         _ = try? await db.raw(SQLQueryString(stringLiteral: "PRAGMA busy_timeout = \(SQLiteTunedSource.busyTimeoutMilliseconds)")).run()
-        let journal = BulkJournal(db: db, logger: logger)
         guard mode == "delete" else {
             logger.debug("bulk transaction keeps the write-ahead log: another connection has the database open")
             return nil
         }
+        let journal = BulkJournal(db: db, logger: logger)
         do {
             try await db.raw("PRAGMA synchronous = FULL").run()
         } catch {
