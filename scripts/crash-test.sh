@@ -3,6 +3,9 @@
 # random moment, restart, and check that `sunlight verify` passes and that no acknowledged write
 # (HTTP 201) is missing. Repeats N times (default 20) and prints "N runs, N verified, 0 lost".
 # Then kills a command-line import N times and checks that the import is all or nothing.
+# Then, N times: an import through the running server, a second SQLite client opening and closing
+# the file, acknowledged writes, SIGKILL — and no acknowledged write may be missing (issue 18: the
+# import's early writeback once dropped the server's locks, and the second client deleted the WAL).
 # Loopback only; every loop is bounded in count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,17 +84,21 @@ echo "$RUNS runs, $verified verified, $lost lost"
 # of the file or, once an import finishes, all of it.
 ROWS=100000
 CSV="$DIR/people.csv"
-python3 - "$CSV" "$ROWS" <<'PY'
+make_people() {
+python3 - "$1" "$2" "$3" <<'PY'
 import datetime, sys
 weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     out.write("id_number,name,unit_code,post,rank,category,is_leader,since,until\n")
-    for i in range(int(sys.argv[2])):
+    start = int(sys.argv[3])
+    for i in range(start, start + int(sys.argv[2])):
         birth = datetime.date(1950, 1, 1) + datetime.timedelta(days=i % 18000)
         first17 = "360426%s%03d" % (birth.strftime("%Y%m%d"), (i // 18000) % 1000)
         check = "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
         out.write(f"{first17}{check},测试{i % 97},U{i % 50},科员,,other,否,2020-01-01,\n")
 PY
+}
+make_people "$CSV" "$ROWS" 0
 people() { python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM people').fetchone()[0])" "$DB"; }
 import_verified=0
 hot=0
@@ -118,4 +125,51 @@ done
 "$BIN" import --database "$DB" people "$CSV" >"$DIR/import.log" 2>&1
 "$BIN" verify --database "$DB" >"$DIR/verify.log" 2>&1 && [ "$(people)" = "$ROWS" ] || { echo "the finishing import did not verify" >&2; import_verified=-1; }
 echo "$RUNS imports killed ($hot with a hot journal), $import_verified verified"
-[ "$verified" = "$RUNS" ] && [ "$lost" = 0 ] && [ "$import_verified" = "$RUNS" ]
+
+# An import through the server, then a second SQLite client, then acknowledged writes, then SIGKILL.
+SMALL="$DIR/people-small.csv"
+reader_verified=0
+reader_lost=0
+: > "$ACKED.server"
+for run in $(seq 1 "$RUNS"); do
+  make_people "$SMALL" 3000 $((200000 + run * 3000))
+  "$BIN" serve --database "$DB" --port "$PORT" --checkpoint-minutes 0 >"$DIR/server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  status=$(curl -s -m 120 -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/imports?dataset=people" \
+    -H "Authorization: Bearer $TOKEN" --data-binary "@$SMALL" || true)
+  [ "$status" = "201" ] || echo "reader run $run: import answered $status" >&2
+  # A second client opens the file, reads and closes: were the server's locks gone, its close
+  # would checkpoint and delete the live WAL.
+  python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT COUNT(*) FROM people').fetchone(); c.close()" "$DB"
+  for i in $(seq 1 20); do
+    code="R${run}X${i}"
+    status=$(curl -s -m 5 -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/units" \
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"unit_code\": \"$code\", \"name\": \"读者测试单位 $run-$i\", \"kind\": \"department\"}" || true)
+    [ "$status" = "201" ] && echo "$code" >> "$ACKED.server"
+  done
+  kill -9 "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=""
+  if "$BIN" verify --database "$DB" >"$DIR/verify.log" 2>&1; then
+    reader_verified=$((reader_verified + 1))
+  else
+    echo "reader run $run: verify failed" >&2
+    cat "$DIR/verify.log" >&2
+  fi
+  missing=$(python3 - "$DB" "$ACKED.server" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+present = {row[0] for row in db.execute("SELECT unit_code FROM units")}
+acked = [line.strip() for line in open(sys.argv[2]) if line.strip()]
+print(sum(1 for code in acked if code not in present))
+PY
+)
+  reader_lost=$((reader_lost + missing))
+done
+echo "$RUNS server imports with a second reader, $(wc -l < "$ACKED.server") acknowledged writes after them, $reader_verified verified, $reader_lost lost"
+[ "$verified" = "$RUNS" ] && [ "$lost" = 0 ] && [ "$import_verified" = "$RUNS" ] && [ "$reader_verified" = "$RUNS" ] && [ "$reader_lost" = 0 ]

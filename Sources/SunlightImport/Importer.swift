@@ -27,12 +27,10 @@ public struct Importer: Sendable {
         let started = Timestamps.now()
         let initial = ImportReport.starting(dataset: dataset.name, fileName: fileName, fileSHA256: "")
         let reach = principal.reach
-        let store = RecordStore(database: recorder.database)
         do {
             return try await recorder.write(by: principal, bulk: true) { tx in
                 var report = initial
-                let state = try await Self.stream(dataset: dataset, file: file, options: options, reach: reach,
-                                                  store: store, tx: tx)
+                let state = try await Self.stream(dataset: dataset, file: file, options: options, reach: reach, tx: tx)
                 report.fileSHA256 = try await digest.value
                 report.rowsRead = state.rowsRead
                 report.errors = state.errors
@@ -106,7 +104,7 @@ public struct Importer: Sendable {
     }
 
     private static func stream(dataset: Dataset, file: URL, options: ImportOptions, reach: UnitReach,
-                               store: RecordStore, tx: WriteTransaction) async throws -> State {
+                               tx: WriteTransaction) async throws -> State {
         try await ThreadBridge.run {
             let state = State()
             let source: any TabularSource
@@ -134,6 +132,13 @@ public struct Importer: Sendable {
             // their accesses need no run-time exclusivity checks, row after row.
             var batch: [ParsedRow] = []
             var batchKeys: [String] = []
+            // Writes below county level, and of units, are checked batch by batch against the
+            // writer's reach, the rows they would replace and the unit tree (`ReachGuard`), on the
+            // transaction's own connection: it sees what earlier batches wrote. Each row's line
+            // is kept for the report.
+            let reachGuard = ReachGuard.isNeeded(for: dataset, reach: reach)
+                ? try ThreadBridge.await { try await ReachGuard.load(for: dataset, reach: reach, on: tx.sql) } : nil
+            var batchLines: [Int] = []
             var seenKeys: [Int: Int] = [:]
             var rowsRead = 0
             var header: HeaderMap?
@@ -161,11 +166,32 @@ public struct Importer: Sendable {
             }
             func flush() throws {
                 guard !batch.isEmpty else { return try settle() }
-                let rows = batch
-                let keys = batchKeys
+                var rows = batch
+                var keys = batchKeys
+                let lines = batchLines
                 batch = []
                 batchKeys = []
+                batchLines = []
                 batch.reserveCapacity(options.batchSize)
+                if let reachGuard {
+                    // The connection must be idle and hold every earlier batch.
+                    try settle()
+                    let records = rows.map { $0.record(in: dataset) }
+                    let candidateKeys = keys
+                    let refusals = try ThreadBridge.await { try await reachGuard.check(records, keys: candidateKeys, on: tx.sql) }
+                    if refusals.contains(where: { $0 != nil }) {
+                        var accepted: [Int] = []
+                        for (index, refusal) in refusals.enumerated() {
+                            guard let refusal else { accepted.append(index); continue }
+                            let column = refusal.column(in: dataset)
+                            reject([CellError(line: lines[index], column: column, value: String(keys[index].prefix(64)),
+                                              code: refusal.rawValue, messageZh: refusal.messageZh, messageEn: refusal.messageEn)])
+                        }
+                        rows = accepted.map { rows[$0] }
+                        keys = accepted.map { keys[$0] }
+                        if rows.isEmpty { return }
+                    }
+                }
                 // Will roll back: stop writing, keep checking.
                 if state.rejectedRows > 0 && !options.skipInvalid { return try settle() }
                 // Hashing happens here, on the reader's thread, while earlier batches are still
@@ -206,6 +232,7 @@ public struct Importer: Sendable {
                             state.writtenRowKeys.insert(rowKey.hashValue)
                             batch.append(parsed)
                             batchKeys.append(rowKey)
+                            if reachGuard != nil { batchLines.append(row.line) }
                             if batch.count >= options.batchSize { try flush() }
                             return
                         }
@@ -221,17 +248,9 @@ public struct Importer: Sendable {
                                               messageEn: "same key as line \(first)")])
                             return
                         }
-                        if case .subtree = reach {
-                            let record = parsed.record(in: dataset)
-                            let allowed = try ThreadBridge.await { try await store.isWithinReach(record, of: dataset, reach: reach) }
-                            if !allowed {
-                                reject([CellError(line: row.line, column: "unit", value: "", code: "scope.denied",
-                                                  messageZh: "该行不属于您有权管理的单位", messageEn: "this row is outside the units you may manage")])
-                                return
-                            }
-                        }
                         batch.append(parsed)
                         batchKeys.append(key)
+                        if reachGuard != nil { batchLines.append(row.line) }
                         if batch.count >= options.batchSize { try flush() }
                     }
                 })

@@ -159,8 +159,8 @@ struct ClueStoreTests {
             let assigned = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.ruleCode == "report.assigned_case" })
             // 3 months from 2026-01-30 → 04-30 (Thursday, a working day).
             #expect(assigned.dueOn == "2026-04-30")
-            await #expect(throws: ClueError.self) { try await s.clues.extend(deadline: assigned.id, amount: 3, reason: "案情复杂", by: s.wang) }
-            try await s.clues.extend(deadline: assigned.id, amount: 3, reason: "案情复杂，经主要负责人批准", by: s.zhao)
+            await #expect(throws: ClueError.self) { try await s.clues.extend(deadline: assigned.id, ofClue: clueID, amount: 3, reason: "案情复杂", by: s.wang) }
+            try await s.clues.extend(deadline: assigned.id, ofClue: clueID, amount: 3, reason: "案情复杂，经主要负责人批准", by: s.zhao)
             let extended = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.ruleCode == "report.assigned_case" })
             // 6 months from 01-30 → 07-30 (Thursday).
             #expect(extended.dueOn == "2026-07-30" && extended.extensions.first?.approver == "zhao")
@@ -180,7 +180,7 @@ struct ClueStoreTests {
             try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.zhao)
             // A claim gets a written opinion within 60 days of acceptance; +30 with approval (Art. 34).
             let opinion = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.ruleCode == "petition.claim_opinion" })
-            try await s.clues.extend(deadline: opinion.id, amount: 30, reason: "需要现场核查", by: s.zhao)
+            try await s.clues.extend(deadline: opinion.id, ofClue: clueID, amount: 30, reason: "需要现场核查", by: s.zhao)
             let extended = try #require(try await s.clues.deadlines(clueID: clueID).first { $0.id == opinion.id })
             let view = try #require(try await s.reports.follow(submitted.receipt!))
             #expect(view.messages.count == 1 && view.messages[0].text.contains(extended.dueOn!))
@@ -224,7 +224,7 @@ struct ClueStoreTests {
             let appeal = try #require(try await s.clues.deadlines(clueID: second).first { $0.ruleCode == "appeal.first_review_decision" })
             // One month from 2026-08-05 → 2026-09-05, a Saturday → Monday 2026-09-07.
             #expect(appeal.dueOn == "2026-09-07")
-            try await s.clues.markMet(deadline: appeal.id, on: Self.day("2026-09-01"), note: "维持原决定", by: s.wang)
+            try await s.clues.markMet(deadline: appeal.id, ofClue: second, on: Self.day("2026-09-01"), note: "维持原决定", by: s.wang)
             let met = try #require(try await s.clues.deadlines(clueID: second, today: Self.day("2026-09-02")).first { $0.id == appeal.id })
             if case .met = met.status {} else { Issue.record("appeal decision not met: \(String(describing: met.status))") }
         }

@@ -6,32 +6,77 @@ import Testing
 
 @Suite("Early writeback")
 struct EarlyWritebackTests {
-    /// The timer runs only for a file that opens, starts once, and stays stopped after `stop`.
-    @Test func startsForRealFilesOnceAndStopsForGood() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("writeback-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("county.sqlite").path
-        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+    /// The writeback borrows SQLite's own descriptors of the database and its WAL: it opens none
+    /// (so it can never close one), starts once and stays stopped after `stop`.
+    @Test func usesSQLitesOwnDescriptorsAndOpensNone() async throws {
+        try await TestDatabase.with { test async throws in
+            let path = try #require(test.sqlitePath)
+            try await test.recorder.write(by: .system()) { tx in
+                try await tx.save(tx.prepare([BulkWriteTests.unit("D0", "部门")], in: Registry.units))
+                let connection = try #require(await tx.bulk.connection(on: tx.sql))
+                let before = Self.descriptors(of: path)
+                let writeback = EarlyWriteback()
+                writeback.start(connection: connection.handle)
+                #expect(Self.descriptors(of: path) == before, "no descriptor of its own")
+                #if os(Linux)
+                #expect(writeback.isRunning)
+                let used = writeback.descriptorsInUse
+                #expect(used.count == 2, "the database and its WAL")
+                #expect(used.allSatisfy { SQLiteFileDescriptors.isDescriptor($0, of: path) || SQLiteFileDescriptors.isDescriptor($0, of: path + "-wal") })
+                #endif
+                writeback.stop()
+                #expect(!writeback.isRunning)
+                writeback.start(connection: connection.handle)
+                #expect(!writeback.isRunning, "stopped for good")
+            }
+        }
+    }
 
-        let none = EarlyWriteback()
-        none.start(path: "")
-        #expect(!none.isRunning, "an in-memory database has no file")
-        none.start(path: directory.appendingPathComponent("missing.sqlite").path)
-        #expect(!none.isRunning, "no file to write back")
-
-        let writeback = EarlyWriteback()
-        writeback.start(path: file)
+    /// The regression of issue 18: after an import, the process must still hold SQLite's locks on
+    /// the database file. Closing a descriptor of our own dropped them all (POSIX locks are the
+    /// process's), and another client then took the live WAL for abandoned and deleted it.
+    @Test func anImportLeavesTheProcesssLocksOnTheDatabase() async throws {
         #if os(Linux)
-        #expect(writeback.isRunning)
-        #else
-        #expect(!writeback.isRunning, "sync_file_range is Linux's")
+        try await TestDatabase.with { test async throws in
+            let path = try #require(test.sqlitePath)
+            // A connection of the pool holds its WAL-mode SHARED lock from here on.
+            try await test.recorder.write(by: .system()) { tx in
+                try await tx.save(tx.prepare([BulkWriteTests.unit("L0", "部门")], in: Registry.units))
+            }
+            let held = try Self.posixLocks(on: path)
+            #expect(held > 0, "SQLite holds a lock on a WAL database it has open")
+            let units = (1..<50).map { BulkWriteTests.unit("L\($0)", "部门\($0)") }
+            try await test.recorder.write(by: .system()) { tx in
+                try await tx.save(tx.prepare(units, distinctKeys: true, in: Registry.units))
+                #expect(tx.bulk.isWritingBack)
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            #expect(try Self.posixLocks(on: path) == held, "the import's writeback dropped no lock")
+        }
         #endif
-        writeback.start(path: file)
-        writeback.stop()
-        #expect(!writeback.isRunning)
-        writeback.start(path: file)
-        #expect(!writeback.isRunning, "stopped for good")
+    }
+
+    /// This process's open descriptors of the database at `path` and its WAL (other tests run
+    /// beside this one, so only these are counted).
+    static func descriptors(of path: String) -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return Set(names.filter { name in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name) else { return false }
+            return target == path || target == path + "-wal"
+        })
+    }
+
+    /// The POSIX locks this process holds on the file at `path` (from `/proc/locks`).
+    static func posixLocks(on path: String) throws -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        let inode = ":\(info.st_ino)"
+        let pid = String(getpid())
+        let table = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        return table.split(separator: "\n").filter { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            return fields.contains("POSIX") && fields.contains(Substring(pid)) && fields.contains { $0.hasSuffix(inode) && $0.contains(":") }
+        }.count
     }
 
     /// An import's write transaction on SQLite's bulk path starts the writeback of its database
@@ -69,3 +114,4 @@ struct EarlyWritebackTests {
 
     struct TestFailure: Error {}
 }
+

@@ -113,10 +113,18 @@ struct ScopeTests {
             #expect(try await store.list(Registry.people, query: RecordQuery(), reach: .everywhere).total == 2)
             #expect(try await store.list(Registry.people, query: RecordQuery(), reach: .nowhere).total == 0)
             var outside = Record()
+            outside["id_number"] = .text("110105194912310021")
             outside["unit_code"] = .text("T2")
-            #expect(try await store.isWithinReach(outside, of: Registry.people, reach: .subtree("T1")) == false)
-            outside["unit_code"] = .text("V1")
-            #expect(try await store.isWithinReach(outside, of: Registry.people, reach: .subtree("T1")) == true)
+            let outsideRecord = outside
+            var inside = outside
+            inside["unit_code"] = .text("V1")
+            let insideRecord = inside
+            let decisions = try await test.database.withConnection { db in
+                let reachGuard = try await ReachGuard.load(for: Registry.people, reach: .subtree("T1"), on: db)
+                return try await reachGuard.check([outsideRecord, insideRecord],
+                                                  keys: [outsideRecord, insideRecord].map { $0.key(in: Registry.people) }, on: db)
+            }
+            #expect(decisions == [.outOfReach, nil])
             let search = try await store.list(Registry.people, query: RecordQuery(search: "3604261991"), reach: .everywhere)
             #expect(search.total == 1)
         }

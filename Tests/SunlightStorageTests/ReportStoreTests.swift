@@ -130,8 +130,8 @@ struct ReportStoreTests {
             #expect(submitted.receipt == nil)
             await #expect(throws: ReportError.self) { _ = try await store.revealIdentity(reportID: submitted.id, by: Self.inspector) }
             let request = try await store.requestIdentity(reportID: submitted.id, reason: "需核实举报人身份以便约谈", by: Self.inspector)
-            await #expect(throws: ReportError.self) { try await store.decideIdentity(requestID: request, approve: true, by: Self.inspector) }
-            try await store.decideIdentity(requestID: request, approve: true, by: Self.chief)
+            await #expect(throws: ReportError.self) { try await store.decideIdentity(requestID: request, ofReport: submitted.id, approve: true, by: Self.inspector) }
+            try await store.decideIdentity(requestID: request, ofReport: submitted.id, approve: true, by: Self.chief)
             // The approver did not ask: they still cannot look.
             await #expect(throws: ReportError.self) { _ = try await store.revealIdentity(reportID: submitted.id, by: Self.chief) }
             let identity = try #require(try await store.revealIdentity(reportID: submitted.id, by: Self.inspector))

@@ -66,7 +66,7 @@ final class BulkPath: @unchecked Sendable {
     /// Starts the early writeback of the connection's files (once): for an import, which writes
     /// the bulk of a file in this transaction, not for a form's one record.
     func startWriteback(for connection: SQLiteBulkConnection) {
-        writeback.start(path: connection.filename)
+        writeback.start(connection: connection.handle)
     }
 
     /// Whether the early writeback of the transaction's files runs (for tests).

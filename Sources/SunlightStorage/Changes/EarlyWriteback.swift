@@ -18,23 +18,29 @@ import Foundation
 /// Started by the transaction's first import batch (`BulkPath.startWriteback`): a form's one
 /// record has nothing worth writing back early. A timer on a global queue, not a thread of its
 /// own. Linux only (`sync_file_range`); elsewhere it does nothing.
+///
+/// It uses the descriptors SQLite itself holds (`SQLiteFileDescriptors`) and never opens or
+/// closes one: closing any descriptor of a database file drops the process's POSIX locks on it,
+/// which once let another client delete a live WAL under the server. The timer is stopped before
+/// the transaction's connection is given back, so SQLite keeps those descriptors open while it
+/// runs. Should a last tick race with the stop and SQLite close a descriptor meanwhile, the tick's
+/// `sync_file_range` on a closed or reused number is a harmless hint (it changes no data and no
+/// lock).
 final class EarlyWriteback: @unchecked Sendable {
     static let interval = DispatchTimeInterval.milliseconds(100)
     // Guards `timer` and `stopped`.
     private let lock = NSLock()
     private var timer: (any DispatchSourceTimer)?
     private var stopped = false
+    private var descriptors: [Int32] = []
 
-    /// Starts the timer for the database at `path` and its `-wal` file (once; not for an
-    /// in-memory database, whose path is empty, nor after `stop`). `path` is asked for only when
-    /// the timer starts: an import calls this for every batch.
-    func start(path: @autoclosure () -> String) {
+    /// Starts the timer for the files of the SQLite connection `db` (once; not for an in-memory
+    /// database, nor after `stop`). An import calls this for every batch.
+    func start(connection db: OpaquePointer) {
         guard sunlight_start_writeback_supported() != 0 else { return }
         lock.withLock {
             guard timer == nil, !stopped else { return }
-            let path = path()
-            guard !path.isEmpty else { return }
-            let descriptors = [path, path + "-wal"].map { (file: String) -> Int32 in open(file, O_RDONLY | O_CLOEXEC) }.filter { $0 >= 0 }
+            let descriptors = SQLiteFileDescriptors.of(db)
             guard !descriptors.isEmpty else { return }
             let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
             timer.schedule(deadline: .now() + Self.interval, repeating: Self.interval)
@@ -42,14 +48,14 @@ final class EarlyWriteback: @unchecked Sendable {
                 // A failure (say, a file system without writeback) only leaves the work to `fsync`.
                 for descriptor in descriptors { _ = sunlight_start_writeback(descriptor) }
             }
-            // Runs after any event handler has returned: no descriptor is closed while in use.
-            timer.setCancelHandler {
-                for descriptor in descriptors { close(descriptor) }
-            }
             timer.activate()
             self.timer = timer
+            self.descriptors = descriptors
         }
     }
+
+    /// SQLite's descriptors the timer writes back (for tests).
+    var descriptorsInUse: [Int32] { lock.withLock { descriptors } }
 
     /// Whether the timer runs (for tests).
     var isRunning: Bool { lock.withLock { timer != nil } }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SQLKit
 import SunlightContract
@@ -71,6 +72,15 @@ public struct WriteTransaction: Sendable {
         self.principal = principal
         self.sink = sink
         self.bulk = BulkPath(writeback: writeback)
+    }
+
+    /// The digest a ledger entry carries for a secret (a report's words, a message, talk notes):
+    /// keyed with the ledger's key, which lives outside the database. A plain SHA-256 let anyone
+    /// holding the ledger — a witness, a backup — confirm a guess of the text. Sinks without a
+    /// key (tests') fall back to SHA-256.
+    public func secretDigest(_ text: String) -> String {
+        if let keyed = sink as? any BulkChangeSink { return keyed.keyHash("secret:" + text) }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Inserts new records and updates changed ones, matched by the dataset key; unchanged

@@ -168,6 +168,9 @@ final class SQLiteBulkConnection: @unchecked Sendable {
         sqlite_nio_sqlite3_db_filename(db, "main").map { String(cString: $0) } ?? ""
     }
 
+    /// The connection's `sqlite3*`, for SQLite's own file descriptors (`EarlyWriteback`).
+    var handle: OpaquePointer { db }
+
     /// The rowid of the last row inserted on this connection.
     var lastInsertRowID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(db) }
 

@@ -117,5 +117,21 @@ public enum SchemaMigrations {
         Migration(version: 10, name: "ledger leaves beside their entries") { db, _ in
             try await LedgerLeafColumn.migrate(db)
         },
+        Migration(version: 11, name: "possible subjects of a report, hidden until reviewed") { db, kind in
+            // Literal DDL: a shipped migration never changes with the code around it.
+            try await db.raw(SQLQueryString("""
+                CREATE TABLE report_subject_candidates (
+                    id \(unsafeRaw: kind.serialPrimaryKey),
+                    report_id BIGINT NOT NULL REFERENCES reports(id),
+                    person_id BIGINT NOT NULL,
+                    basis TEXT NOT NULL,
+                    cleared_by TEXT,
+                    cleared_at TEXT)
+                """)).run()
+            try await db.raw("CREATE INDEX report_subject_candidates_report ON report_subject_candidates (report_id)").run()
+            try await db.raw("CREATE INDEX report_subject_candidates_person ON report_subject_candidates (person_id)").run()
+            // pending (candidates wait for review), confirmed, cleared; NULL when no one matched.
+            try await db.raw("ALTER TABLE reports ADD COLUMN subject_review TEXT").run()
+        },
     ]
 }

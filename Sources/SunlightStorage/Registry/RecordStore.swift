@@ -27,8 +27,9 @@ public struct RecordQuery: Sendable {
     public init(search: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50) {
         self.search = search
         self.filters = filters
-        self.page = max(1, page)
-        self.perPage = min(max(1, perPage), 500)
+        let paging = Paging(page: page, perPage: perPage)
+        self.page = paging.page
+        self.perPage = paging.perPage
     }
 }
 
@@ -64,7 +65,8 @@ public struct RecordStore: Sendable {
     }
 
     public func list(_ dataset: Dataset, query: RecordQuery, reach: UnitReach) async throws -> RecordPage {
-        try await database.withConnection { db in
+        let paging = Paging(page: query.page, perPage: query.perPage)
+        return try await database.withConnection { db in
             func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
                 var select = select
                 if let condition = ScopeFilter.condition(for: dataset, reach: reach) { select = select.where(condition) }
@@ -76,8 +78,9 @@ public struct RecordStore: Sendable {
                     select = select.where { group in
                         var group = group
                         for column in columns {
-                            group = group.orWhere(SQLIdentifier(column), .like, SQLBind("%\(search)%"))
-                            group = group.orWhere(SQLIdentifier(column), .like, SQLBind("%\(search.uppercased())%"))
+                            // `%` and `_` typed into the search box match themselves.
+                            group = group.orWhere(LikePattern.matches(ident: column, LikePattern.contains(search)))
+                            group = group.orWhere(LikePattern.matches(ident: column, LikePattern.contains(search.uppercased())))
                         }
                         return group
                     }
@@ -88,8 +91,8 @@ public struct RecordStore: Sendable {
             let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await filtered(db.select().column(SQLLiteral.all).from(dataset.table))
                 .orderBy(Self.sortColumn(dataset)).orderBy("id")
-                .limit(query.perPage).offset((query.page - 1) * query.perPage).all()
-            return RecordPage(items: try rows.map { try Self.stored($0, dataset) }, total: total, page: query.page, perPage: query.perPage)
+                .limit(paging.perPage).offset(paging.offset).all()
+            return RecordPage(items: try rows.map { try Self.stored($0, dataset) }, total: total, page: paging.page, perPage: paging.perPage)
         }
     }
 
@@ -103,12 +106,6 @@ public struct RecordStore: Sendable {
     }
 
     /// Whether `record` (about to be written) lies within `reach`.
-    public func isWithinReach(_ record: Record, of dataset: Dataset, reach: UnitReach) async throws -> Bool {
-        try await database.withConnection { db in
-            try await ScopeFilter.contains(record, of: dataset, reach: reach, on: db)
-        }
-    }
-
     public func count(_ dataset: Dataset) async throws -> Int {
         try await database.withConnection { db in
             try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(dataset.table).first()?

@@ -53,6 +53,7 @@ extension ClueStore {
     /// A handler wrote to the reporter: the notice deadlines of the clue are met.
     public func noticeSent(clueID: Int64, on today: LocalDate = .today(), by principal: Principal) async throws {
         try requireHandler(principal)
+        _ = try await get(clueID, for: principal)
         try await recorder.write(by: principal) { tx in
             try await tx.sql.update("clue_deadlines").set("met_on", to: SQLBind(today.iso)).where("clue_id", .equal, clueID)
                 .where("rule_code", .in, Array(DeadlineCompletion.byNotice)).where(SQLIdentifier("met_on"), .is, SQLLiteral.null).run()
@@ -61,17 +62,17 @@ extension ClueStore {
     }
 
     /// Extends a running deadline as its rule allows, approved by someone other than its handler.
-    public func extend(deadline id: Int64, amount: Int?, reason: String, on today: LocalDate = .today(), by principal: Principal) async throws {
+    public func extend(deadline id: Int64, ofClue clueID: Int64, amount: Int?, reason: String, on today: LocalDate = .today(),
+                       by principal: Principal) async throws {
         guard AccessPolicy.approvesDispositions(principal.role) else {
             throw ClueError(code: "deadline.forbidden", messageZh: "只有审批人可以批准延期", messageEn: "only an approver may extend a deadline")
         }
-        var deadline = try await deadlineRow(id)
+        var deadline = try await deadlineRow(id, ofClue: clueID, for: principal)
         if let handler = deadline.handler, Actor(username: principal.username, role: "inspector").isSamePerson(as: handler) {
             throw ClueError(code: "deadline.self_extension", messageZh: "承办人不能批准自己的延期", messageEn: "a handler cannot approve their own extension")
         }
         deadline.extensions.append(DeadlineExtension(amount: amount, approver: principal.username, reason: reason, approvedOn: today))
         let due = try await recompute(deadline, action: "extend", note: reason, by: principal)
-        let clueID = deadline.clueID
         // A real-name reporter is told of the extension (信访工作条例 Art. 34: "告知信访人").
         let clue = try await recorder.database.withConnection { db in
             try await db.select().column("real_name").from("clues").where("id", .equal, clueID).first()?
@@ -90,9 +91,10 @@ extension ClueStore {
     }
 
     /// Stops the clock for a while (hearing time and the like), where the rule allows it.
-    public func pause(deadline id: Int64, from: LocalDate, through: LocalDate, reason: String, by principal: Principal) async throws {
+    public func pause(deadline id: Int64, ofClue clueID: Int64, from: LocalDate, through: LocalDate, reason: String,
+                      by principal: Principal) async throws {
         try requireHandler(principal)
-        var deadline = try await deadlineRow(id)
+        var deadline = try await deadlineRow(id, ofClue: clueID, for: principal)
         deadline.pauses.append(ClockPause(from: from, through: through, reason: reason))
         try await recompute(deadline, action: "pause", note: reason, by: principal)
     }
@@ -138,9 +140,14 @@ extension ClueStore {
         var pauses: [ClockPause]
     }
 
-    func deadlineRow(_ id: Int64) async throws -> DeadlineRow {
-        try await recorder.database.withConnection { db in
-            guard let row = try await db.select().column(SQLLiteral.all).from("clue_deadlines").where("id", .equal, id).first() else {
+    /// Deadline `id` of clue `clueID`, loaded only after the clue itself is, through the same
+    /// scoped, recusal-checked lookup as reading it (`get(_:for:)`): an action on a deadline
+    /// once looked it up by id alone, so the person a hidden clue is about could change it.
+    func deadlineRow(_ id: Int64, ofClue clueID: Int64, for principal: Principal) async throws -> DeadlineRow {
+        _ = try await get(clueID, for: principal)
+        return try await recorder.database.withConnection { db in
+            guard let row = try await db.select().column(SQLLiteral.all).from("clue_deadlines").where("id", .equal, id)
+                .where("clue_id", .equal, clueID).first() else {
                 throw RecordNotFound(dataset: "clue_deadlines", id: id)
             }
             let decoder = JSONDecoder()
@@ -230,9 +237,10 @@ extension ClueStore {
     }
 
     /// Marks a running deadline met (a notice sent by letter, an appeal decided), with a note.
-    public func markMet(deadline id: Int64, on day: LocalDate = .today(), note: String, by principal: Principal) async throws {
+    public func markMet(deadline id: Int64, ofClue clueID: Int64, on day: LocalDate = .today(), note: String,
+                        by principal: Principal) async throws {
         try requireHandler(principal)
-        let deadline = try await deadlineRow(id)
+        let deadline = try await deadlineRow(id, ofClue: clueID, for: principal)
         guard deadline.metOn == nil else {
             throw ClueError(code: "deadline.finished", messageZh: "该期限已办结", messageEn: "this deadline is already met")
         }

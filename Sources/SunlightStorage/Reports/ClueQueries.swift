@@ -16,7 +16,8 @@ extension ClueStore {
                 throw RecordNotFound(dataset: "clues", id: id)
             }
             let clue = try Self.clue(row)
-            if let subject = clue.subjectIDNumber, try await Self.accountIDNumber(principal, on: db) == subject {
+            if let own = try await Self.accountIDNumber(principal, on: db),
+               try await db.select().column("id").from("clues").where("id", .equal, id).where(Self.notAbout(own)).first() == nil {
                 throw RecordNotFound(dataset: "clues", id: id)
             }
             return clue
@@ -30,9 +31,7 @@ extension ClueStore {
             var select = db.select().column(SQLLiteral.all).from("clues")
             if let state { select = select.where("state", .equal, state.rawValue) }
             if let handler { select = select.where("handler", .equal, handler) }
-            if let own = try await Self.accountIDNumber(principal, on: db) {
-                select = select.where { $0.where(SQLIdentifier("subject_id_number"), .is, SQLLiteral.null).orWhere("subject_id_number", .notEqual, own) }
-            }
+            if let own = try await Self.accountIDNumber(principal, on: db) { select = select.where(Self.notAbout(own)) }
             return try await select.orderBy("id", .descending).limit(limit).all().map(Self.clue)
         }
     }
@@ -73,6 +72,15 @@ extension ClueStore {
             try await db.select().column("id").from("reports").where("clue_id", .equal, clueID).orderBy("id").all()
                 .map { try $0.decode(column: "id", as: Int64.self) }
         }
+    }
+
+    /// A condition on `clues` rows: the clue is not about the person with ID number `own` — not
+    /// bound to them, and none of its reports is or may be about them (`ReportStore.notAbout`).
+    static func notAbout(_ own: String) -> SQLQueryString {
+        """
+        ((clues.subject_id_number IS NULL OR clues.subject_id_number <> \(bind: own)) AND NOT EXISTS (\
+        SELECT 1 FROM reports WHERE reports.clue_id = clues.id AND NOT \(ReportStore.notAbout(own))))
+        """
     }
 
     static func accountIDNumber(_ principal: Principal, on db: any SQLDatabase) async throws -> String? {

@@ -88,9 +88,15 @@ public struct ClueStore: Sendable {
     }
 
     /// Files another report of the same matter under an existing clue (信访工作条例 Art. 19).
+    /// Both the clue and the report are loaded through their scoped, recusal-checked lookups.
     public func link(report reportID: Int64, to clueID: Int64, by principal: Principal) async throws {
         try requireHandler(principal)
+        _ = try await get(clueID, for: principal)
+        if try await reports.isAbout(reportID, principal: principal) { throw RecordNotFound(dataset: "reports", id: reportID) }
         try await recorder.write(by: principal) { tx in
+            guard try await tx.sql.select().column("id").from("reports").where("id", .equal, reportID).first() != nil else {
+                throw RecordNotFound(dataset: "reports", id: reportID)
+            }
             guard try await tx.sql.select().column("id").from("clues").where("id", .equal, clueID).first() != nil else {
                 throw RecordNotFound(dataset: "clues", id: clueID)
             }

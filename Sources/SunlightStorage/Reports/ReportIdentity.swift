@@ -53,10 +53,17 @@ extension ReportStore {
         }
     }
 
-    public func decideIdentity(requestID: Int64, approve: Bool, by principal: Principal) async throws {
+    /// Decides request `requestID` of report `reportID` (the report the page or URL names).
+    ///
+    /// The request is loaded and must belong to that report, and the report passes the same
+    /// recusal as reading it: posting the decision under another report's URL once let the
+    /// person reported approve the unmasking of their own reporter.
+    public func decideIdentity(requestID: Int64, ofReport reportID: Int64, approve: Bool, by principal: Principal) async throws {
+        if try await isAbout(reportID, principal: principal) { throw RecordNotFound(dataset: "reports", id: reportID) }
         try await recorder.write(by: principal) { tx in
             guard let row = try await tx.sql.select().columns("report_id", "requested_by", "decided_by").from("identity_requests")
-                .where("id", .equal, requestID).first() else { throw RecordNotFound(dataset: "identity_requests", id: requestID) }
+                .where("id", .equal, requestID).where("report_id", .equal, reportID).first()
+            else { throw RecordNotFound(dataset: "identity_requests", id: requestID) }
             guard try row.decode(column: "decided_by", as: String?.self) == nil else {
                 throw ReportError(code: "identity.decided", messageZh: "该申请已处理", messageEn: "this request was already decided")
             }

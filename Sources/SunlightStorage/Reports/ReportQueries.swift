@@ -36,25 +36,24 @@ public struct SimilarReport: Sendable {
 
 extension ReportStore {
     public func list(_ query: ReportQuery) async throws -> (reports: [ReportSummary], total: Int) {
-        try await recorder.database.withConnection { db in
+        let paging = Paging(page: query.page, perPage: query.perPage)
+        return try await recorder.database.withConnection { db in
             func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
                 var select = select
                 if let channel = query.channel { select = select.where("channel", .equal, channel.rawValue) }
                 if let type = query.type { select = select.where("report_type", .equal, type.rawValue) }
                 if query.unlinkedOnly { select = select.where(SQLIdentifier("clue_id"), .is, SQLLiteral.null) }
-                if let own = query.excludingSubject {
-                    select = select.where { $0.where(SQLIdentifier("subject_id_number"), .is, SQLLiteral.null).orWhere("subject_id_number", .notEqual, own) }
-                }
+                if let own = query.excludingSubject { select = select.where(Self.notAbout(own)) }
                 if let q = query.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-                    let pattern = "%" + q + "%"
-                    select = select.where { $0.where("subject_name", .like, pattern).orWhere("subject_unit", .like, pattern) }
+                    let pattern = LikePattern.contains(q)
+                    select = select.where { $0.where(LikePattern.matches("subject_name", pattern)).orWhere(LikePattern.matches("subject_unit", pattern)) }
                 }
                 return select
             }
             let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("reports"))
                 .first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await filtered(db.select().columns(Self.summaryColumns).from("reports"))
-                .orderBy("id", .descending).limit(query.perPage).offset((max(1, query.page) - 1) * query.perPage).all()
+                .orderBy("id", .descending).limit(paging.perPage).offset(paging.offset).all()
             return (try rows.map(Self.summary), total)
         }
     }
@@ -139,9 +138,7 @@ extension ReportStore {
     public func isAbout(_ reportID: Int64, principal: Principal) async throws -> Bool {
         try await recorder.database.withConnection { db in
             guard let own = try await ClueStore.accountIDNumber(principal, on: db) else { return false }
-            let subject = try await db.select().column("subject_id_number").from("reports").where("id", .equal, reportID).first()?
-                .decode(column: "subject_id_number", as: String?.self)
-            return subject == own
+            return try await Self.isAbout(reportID, own: own, on: db)
         }
     }
 
@@ -150,3 +147,4 @@ extension ReportStore {
         try await recorder.database.withConnection { db in try await ClueStore.accountIDNumber(principal, on: db) }
     }
 }
+

@@ -55,6 +55,8 @@ public struct ReportStore: Sendable {
                             SQLBind(principal.username), SQLBind(ReporterStatus.received.rawValue), SQLBind(now))
                     .returning("id").first()
                 let id = try row!.decode(column: "id", as: Int64.self)
+                try await Self.resolveSubject(reportID: id, name: clean.subjectName, unit: clean.subjectUnit, post: clean.subjectPost,
+                                              knownIDNumber: subjectIDNumber, on: tx.sql)
                 let reference = "JB" + today.replacingOccurrences(of: "-", with: "").prefix(4) + "-" + String(format: "%06lld", id)
                 let ctx = "report:\(id):"
                 var update = tx.sql.update("reports")
@@ -82,7 +84,7 @@ public struct ReportStore: Sendable {
                     try await Self.storeFile(file, as: name, reportID: id, author: .reporter, key: key, vault: vault, at: now, on: tx.sql)
                 }
                 try await tx.record([Change(at: now, actor: principal.username, action: .report, objectType: "reports", objectID: String(id),
-                                            hashAfter: Self.digest(clean.text),
+                                            hashAfter: tx.secretDigest(clean.text),
                                             details: ScanStore.json(["step": "received", "channel": channel.rawValue, "type": type.rawValue,
                                                                      "files": String(files.count)]))])
                 return SubmittedReport(id: id, reference: reference, receipt: receipt, receivedOn: today)
@@ -154,7 +156,7 @@ public struct ReportStore: Sendable {
                 }
                 try await tx.sql.update("reports").set("updated_at", to: SQLBind(now)).where("id", .equal, reportID).run()
                 try await tx.record([Change(at: now, actor: principal.username, action: .report, objectType: "reports",
-                                            objectID: String(reportID), hashAfter: Self.digest(text),
+                                            objectID: String(reportID), hashAfter: tx.secretDigest(text),
                                             details: ScanStore.json(["step": author == .reporter ? "reporter_added" : "handler_replied",
                                                                      "files": String(files.count)]))])
             }
@@ -184,7 +186,12 @@ public struct ReportStore: Sendable {
             return (try row.decode(column: "id", as: Int64.self), try row.decode(column: "receipt_salt", as: String.self),
                     try row.decode(column: "receipt_wrapped_key", as: String.self))
         }
-        guard let (id, salt, wrapped) = found, let saltData = Data(base64Encoded: salt) else { return nil }
+        guard let (id, salt, wrapped) = found, let saltData = Data(base64Encoded: salt) else {
+            // A wrong code costs what a right one does (the second scrypt derivation), so the
+            // time of an answer does not tell a guesser that a code exists.
+            _ = try? vault.hasher.wrappingKey(receipt, reportSalt: ReceiptHasher.randomSalt())
+            return nil
+        }
         let key = try ReportKey.unwrap(wrapped, with: try vault.hasher.wrappingKey(receipt, reportSalt: saltData), reportID: String(id))
         return (id, key)
     }

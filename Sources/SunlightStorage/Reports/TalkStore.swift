@@ -106,7 +106,7 @@ public struct TalkStore: Sendable {
                 .returning("id").first()
             let id = try row!.decode(column: "id", as: Int64.self)
             try await tx.record([Change(at: now, actor: principal.username, action: .talk, objectType: "integrity_talks", objectID: String(id),
-                                        objectKey: person, hashAfter: ReportStore.digest(input.topics + "|" + input.followUp),
+                                        objectKey: person, hashAfter: tx.secretDigest(input.topics + "|" + input.followUp),
                                         details: ScanStore.json(["kind": input.kind.rawValue, "held_on": held.iso]))])
             return id
         }

@@ -95,7 +95,8 @@ public struct FindingStore: Sendable {
     public init(recorder: Recorder) { self.recorder = recorder }
 
     public func list(_ query: FindingQuery, reach: UnitReach) async throws -> (items: [StoredFinding], total: Int) {
-        try await database.withConnection { db in
+        let paging = Paging(page: query.page, perPage: query.perPage)
+        return try await database.withConnection { db in
             func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
                 var select = select
                 if let condition = Self.scope(reach) { select = select.where(condition) }
@@ -118,7 +119,7 @@ public struct FindingStore: Sendable {
             case .severity:
                 select = select.orderBy(SQLRaw("CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END")).orderBy("id", .descending)
             }
-            let rows = try await select.limit(query.perPage).offset((query.page - 1) * query.perPage).all()
+            let rows = try await select.limit(paging.perPage).offset(paging.offset).all()
             return (try rows.map(Self.finding), total)
         }
     }

@@ -32,11 +32,8 @@ struct RegistryAPI {
         let dataset = try dataset(context)
         let principal = try context.require(.read, on: dataset)
         let parameters = request.uri.queryParameters
-        let page = parameters.get("page", as: Int.self) ?? 1
-        let perPage = parameters.get("per_page", as: Int.self) ?? 50
-        guard page >= 1, (1...500).contains(perPage) else {
-            throw WebError.badRequest("paging", zh: "page 须 ≥ 1，per_page 须在 1 到 500 之间", en: "page must be ≥ 1 and per_page between 1 and 500")
-        }
+        let page = try PagingParameters.page(request)
+        let perPage = try PagingParameters.perPage(request, default: 50)
         var filters: [String: String] = [:]
         for (key, value) in parameters where !["q", "page", "per_page"].contains(String(key)) {
             guard dataset.field(named: String(key)) != nil else {

@@ -31,9 +31,8 @@ struct FindingsPages {
                                  status: value("status").flatMap(FindingStatus.init(rawValue:)), period: value("period"),
                                  includeCleared: value("cleared") == "1",
                                  sort: value("sort").flatMap(FindingQuery.Sort.init(rawValue:)) ?? .newest,
-                                 page: p.get("page", as: Int.self) ?? 1, perPage: 50)
+                                 page: try PagingParameters.page(request), perPage: 50)
         if let severity = query.severity, !["high", "medium", "low"].contains(severity) { query.severity = nil }
-        guard query.page >= 1 else { throw WebError.badRequest("paging", zh: "页码须 ≥ 1", en: "page must be ≥ 1") }
         return query
     }
 

@@ -31,18 +31,21 @@ struct RulesPages {
         let rows: [[String: Any]] = RuleCatalog.all.map { rule in
             var row: [String: Any] = ["code": rule.code, "title": language == .zh ? rule.titleZh : rule.titleEn,
                                       "explanation": language == .zh ? rule.explanationZh : rule.explanationEn]
+            let stats = statistics[rule.code]
             if let run = runs[rule.code] {
                 row["ran"] = true
-                row["flagged"] = run.flagged
-                row["clear"] = run.clear
-                row["notComputable"] = run.notComputable
+                // A run's counts are the county's; below county level only the principal's own
+                // findings are counted (the findings list is scoped the same way).
+                let countyWide = principal.reach == .everywhere
+                row["flagged"] = countyWide ? run.flagged : (stats?.flagged ?? 0)
+                row["clear"] = countyWide ? String(run.clear) : "—"
+                row["notComputable"] = countyWide ? String(run.notComputable) : "—"
                 row["asOf"] = run.asOf
                 row["ms"] = run.milliseconds
                 if run.status == "not_computable" {
                     row["reason"] = language == .zh ? (run.reasonZh ?? "") : (run.reasonEn ?? "")
                 }
             }
-            let stats = statistics[rule.code]
             row["confirmed"] = stats?.confirmed ?? 0
             row["dismissed"] = stats?.dismissed ?? 0
             row["open"] = stats?.open ?? 0

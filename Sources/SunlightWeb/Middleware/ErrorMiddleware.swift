@@ -15,14 +15,21 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as WebError {
             return respond(error, request: request, context: context)
-        } catch let error as HTTPError {
+        } catch is RecordNotFound {
+            // A store's scoped lookup found nothing the principal may see: the same answer as a
+            // missing record, so a hidden clue or report is indistinguishable from none.
+            return respond(.notFound, request: request, context: context)
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own errors and those it gives a status (a body over its limit is
+            // NIO's `NIOTooManyBytesError`: 413, never a 500).
             let webError: WebError
             switch error.status {
             case .contentTooLarge: webError = .tooLarge(limit: context.maxUploadSize)
             case .notFound: webError = .notFound
             default:
                 webError = WebError(status: error.status, code: "http_\(error.status.code)",
-                                    messageZh: Strings.text("error_body", .zh), messageEn: error.body ?? Strings.text("error_body", .en))
+                                    messageZh: Strings.text("error_body", .zh),
+                                    messageEn: (error as? HTTPError)?.body ?? Strings.text("error_body", .en))
             }
             return respond(webError, request: request, context: context)
         } catch {

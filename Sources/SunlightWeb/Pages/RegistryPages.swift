@@ -34,7 +34,7 @@ struct RegistryPages {
         let dataset = try dataset(context)
         let principal = try context.require(.read, on: dataset)
         let query = RecordQuery(search: request.uri.queryParameters.get("q"),
-                                page: request.uri.queryParameters.get("page", as: Int.self) ?? 1, perPage: 50)
+                                page: try PagingParameters.page(request), perPage: 50)
         let page = try await services.records.list(dataset, query: query, reach: principal.reach)
         let language = context.language
         let (columns, rows) = RecordDisplay.table(page.items, dataset: dataset, language: language)

@@ -14,7 +14,22 @@ struct PageRenderer: Sendable {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw WebError(status: .internalServerError, code: "templates", messageZh: "找不到页面模板", messageEn: "page templates missing")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+        return PageRenderer(library: try library(directory: directory))
+    }
+
+    /// Every template in `directory`, each rendered with `ScalarHTMLContentType`: a pragma put
+    /// before its first line sets the escaping for it and the partials and parents it renders
+    /// (swift-mustache's own HTML escaping compares grapheme clusters; see `HTML`).
+    static func library(directory: URL) throws -> MustacheLibrary {
+        MustacheContentTypes.register(ScalarHTMLContentType(), named: ScalarHTMLContentType.name)
+        var library = MustacheLibrary()
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "mustache" }
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try library.register("{{% CONTENT_TYPE: \(ScalarHTMLContentType.name)}}" + text, named: file.deletingPathExtension().lastPathComponent)
+        }
+        return library
     }
 
     func render(_ template: String, title: String, request: Request, context: AppRequestContext,

@@ -181,7 +181,7 @@ struct CluePages {
         var request = request
         let form = try await FormBody.read(&request, context: context)
         return try await attempt(id, request: request, context: context) {
-            try await clues.extend(deadline: deadline, amount: form["amount"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+            try await clues.extend(deadline: deadline, ofClue: id, amount: form["amount"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
                                    reason: form["reason"] ?? "", by: principal)
         }
     }
@@ -198,7 +198,7 @@ struct CluePages {
                                     status: .unprocessableContent)
         }
         return try await attempt(id, request: request, context: context) {
-            try await clues.pause(deadline: deadline, from: from, through: through, reason: form["reason"] ?? "", by: principal)
+            try await clues.pause(deadline: deadline, ofClue: id, from: from, through: through, reason: form["reason"] ?? "", by: principal)
         }
     }
 
@@ -209,7 +209,7 @@ struct CluePages {
         var request = request
         let form = try await FormBody.read(&request, context: context)
         return try await attempt(id, request: request, context: context) {
-            try await clues.markMet(deadline: deadline, note: form["note"] ?? "", by: principal)
+            try await clues.markMet(deadline: deadline, ofClue: id, note: form["note"] ?? "", by: principal)
         }
     }
 

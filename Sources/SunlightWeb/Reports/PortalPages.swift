@@ -121,17 +121,21 @@ struct PortalPages {
     @Sendable func follow(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormBody.read(&request, context: context)
+        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else { return limited(request, context) }
         return try await renderFollow(request, context: context, code: form["receipt"] ?? "", flash: nil)
     }
 
+    /// The answer to a client over the lookup limit: before any receipt is looked up or written to.
+    private func limited(_ request: Request, _ context: AppRequestContext) -> Response {
+        services.renderer.render("portal", title: Strings.text("follow_title", context.language), request: request, context: context,
+                                 values: ["followForm": true, "error": Strings.text("portal_limited", context.language)],
+                                 status: .tooManyRequests)
+    }
+
+    /// The reporter's view of a report; the caller has counted the request against the limit.
     private func renderFollow(_ request: Request, context: AppRequestContext, code: String, flash: String?,
                               error: String? = nil) async throws -> Response {
         let language = context.language
-        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else {
-            return services.renderer.render("portal", title: Strings.text("follow_title", language), request: request, context: context,
-                                            values: ["followForm": true, "error": Strings.text("portal_limited", language)],
-                                            status: .tooManyRequests)
-        }
         guard let receipt = ReceiptCode(code), let view = try await reports.follow(receipt) else {
             return services.renderer.render("portal", title: Strings.text("follow_title", language), request: request, context: context,
                                             values: ["followForm": true, "error": Strings.text("follow_not_found", language)],
@@ -158,6 +162,8 @@ struct PortalPages {
 
     @Sendable func addMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = context.language
+        // The limit comes first: a limited client gets no lookup (slow, and timed) and no write.
+        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else { return limited(request, context) }
         let upload = try await Upload.receive(request, limit: IncomingFile.maxBytes + (256 << 10))
         defer { upload.removeFile() }
         let code = upload.fields["receipt"] ?? ""

@@ -22,6 +22,7 @@ struct ReportPages {
         router.post("/reports/:id/reply", use: reply)
         router.post("/reports/:id/clue", use: openClue)
         router.post("/reports/:id/link", use: link)
+        router.post("/reports/:id/subject", use: reviewSubject)
         router.post("/reports/:id/identity/request", use: requestIdentity)
         router.post("/reports/:id/identity/decide", use: decideIdentity)
         router.post("/reports/:id/identity/show", use: showIdentity)
@@ -38,7 +39,7 @@ struct ReportPages {
         let principal = try Self.requireHandler(context)
         let language = context.language
         let q = request.uri.queryParameters.get("q")
-        let page = request.uri.queryParameters.get("page").flatMap(Int.init) ?? 1
+        let page = try PagingParameters.page(request)
         var query = ReportQuery(q: q, page: page)
         query.excludingSubject = try await reports.accountIDNumber(of: principal)
         let (rows, total) = try await reports.list(query)
@@ -163,6 +164,19 @@ struct ReportPages {
                 return row
             }
         }
+        let candidates = try await reports.subjectCandidates(reportID: id)
+        if !candidates.isEmpty {
+            values["hasSubjectCandidates"] = true
+            let pending = candidates.contains { $0.clearedBy == nil }
+            if pending { values["subjectPending"] = true }
+            values["subjectCandidates"] = candidates.map { candidate -> [String: Any] in
+                var row: [String: Any] = ["personID": candidate.personID, "name": candidate.name, "unitName": candidate.unitName,
+                                          "post": candidate.post, "basis": Strings.text("subject_basis_" + candidate.basis.rawValue, language)]
+                if let by = candidate.clearedBy { row["clearedBy"] = by }
+                if pending { row["pending"] = true }
+                return row
+            }
+        }
         if !report.anonymous {
             values["realName"] = true
             let requests = try await reports.identityRequests(reportID: id)
@@ -219,6 +233,20 @@ struct ReportPages {
         return Response(status: .seeOther, headers: [.location: "/clues/\(clueID)"])
     }
 
+    @Sendable func reviewSubject(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try Self.requireHandler(context)
+        let id = try Self.id(context)
+        var request = request
+        let form = try await FormBody.read(&request, context: context)
+        let chosen = form["person_id"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        do {
+            try await reports.reviewSubject(reportID: id, confirm: chosen, by: principal)
+            return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
+        } catch let error as ReportError {
+            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        }
+    }
+
     @Sendable func requestIdentity(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try Self.requireHandler(context)
         let id = try Self.id(context)
@@ -242,7 +270,7 @@ struct ReportPages {
         let form = try await FormBody.read(&request, context: context)
         guard let requestID = form["request_id"].flatMap(Int64.init) else { throw WebError.notFound }
         do {
-            try await reports.decideIdentity(requestID: requestID, approve: form["approve"] == "1", by: principal)
+            try await reports.decideIdentity(requestID: requestID, ofReport: id, approve: form["approve"] == "1", by: principal)
             if !AccessPolicy.handlesReports(principal.role) {
                 return services.renderer.render("message", title: Strings.text("identity", context.language), request: request, context: context,
                                                 values: ["heading": Strings.text("identity", context.language), "body": Strings.text("review_saved", context.language)])

@@ -19,15 +19,19 @@ struct RegistryWriter {
         case .failure(let problems): return .invalid(problems.errors)
         case .success(let parsed): record = parsed
         }
-        guard try await services.records.isWithinReach(record, of: dataset, reach: principal.reach) else { throw WebError.forbidden }
         if try await services.records.find(key: record.key(in: dataset), in: dataset, reach: .everywhere) != nil {
             return .invalid([duplicate(dataset)])
         }
         do {
-            let outcomes = try await services.recorder.write(by: principal) { tx in try await tx.save([record], in: dataset) }
+            let outcomes = try await services.recorder.write(by: principal) { tx in
+                try await Self.check(record, in: dataset, reach: principal.reach, tx: tx)
+                return try await tx.save([record], in: dataset)
+            }
             return .saved(outcomes[0].id)
         } catch is DuplicateKeyError {
             return .invalid([duplicate(dataset)])
+        } catch let refusal as WriteRefusal {
+            return try refused(refusal, in: dataset)
         }
     }
 
@@ -40,18 +44,43 @@ struct RegistryWriter {
         }
         record.attributes = current.record.attributes
         let changed = record
-        guard try await services.records.isWithinReach(changed, of: dataset, reach: principal.reach) else { throw WebError.forbidden }
         do {
-            let outcome = try await services.recorder.write(by: principal) { tx in try await tx.update(id: id, with: changed, in: dataset) }
+            let outcome = try await services.recorder.write(by: principal) { tx in
+                try await Self.check(changed, in: dataset, reach: principal.reach, tx: tx)
+                return try await tx.update(id: id, with: changed, in: dataset)
+            }
             return .saved(outcome.id)
         } catch is DuplicateKeyError {
             return .invalid([duplicate(dataset)])
+        } catch let refusal as WriteRefusal {
+            return try refused(refusal, in: dataset)
         }
     }
 
     func delete(_ dataset: Dataset, id: Int64, principal: Principal) async throws {
         guard try await services.records.get(id: id, in: dataset, reach: principal.reach) != nil else { throw WebError.notFound }
         try await services.recorder.write(by: principal) { tx in try await tx.delete(id: id, in: dataset) }
+    }
+
+    /// The same check as an import's, inside the write's transaction (no other write can move a
+    /// unit between the check and the save): the new record and the row it would replace must be
+    /// within reach, and the unit tree must stay a tree.
+    private static func check(_ record: Record, in dataset: Dataset, reach: UnitReach, tx: WriteTransaction) async throws {
+        guard ReachGuard.isNeeded(for: dataset, reach: reach) else { return }
+        let reachGuard = try await ReachGuard.load(for: dataset, reach: reach, on: tx.sql)
+        if let refusal = try await reachGuard.check([record], keys: [record.key(in: dataset)], on: tx.sql)[0] { throw refusal }
+    }
+
+    /// A refusal as the form shows it: out of reach is 403; a row of another unit under the same
+    /// key answers as any duplicate does; a tree problem is an error on the parent field.
+    private func refused(_ refusal: WriteRefusal, in dataset: Dataset) throws -> Outcome {
+        switch refusal {
+        case .outOfReach: throw WebError.forbidden
+        case .storedOutOfReach: return .invalid([duplicate(dataset)])
+        case .cycle, .ownUnitMoved:
+            return .invalid([CellError(line: 0, column: refusal.column(in: dataset), value: "", code: refusal.rawValue,
+                                       messageZh: refusal.messageZh, messageEn: refusal.messageEn)])
+        }
     }
 
     private func duplicate(_ dataset: Dataset) -> CellError {
