@@ -79,7 +79,8 @@ struct WriteChannelAuthorizationTests {
         let token = fixture.tokens[username]
         var ids: [String: Int64] = [:]
         for attempt in Self.attempts { ids[attempt.label] = try await fixture.id(attempt.dataset, key: attempt.key) }
-        let before = try await Self.stored(fixture)
+        let database = fixture.test.database
+        let before = try await Self.stored(database)
         let rowIDs = ids
         try await fixture.run { client async throws in
             var browser = Browser(client)
@@ -112,22 +113,23 @@ struct WriteChannelAuthorizationTests {
                     _ = try await client.execute(uri: "/imports?_csrf=\(browser.csrf)", method: .post, headers: headers, body: ByteBuffer(string: body))
                 }
             }
-        }
-        let fixtureAfter = fixture
-        let after = try await Self.stored(fixtureAfter)
-        for attempt in Self.attempts {
-            let wanted = attempt.values[attempt.probe]
-            if Self.applies(role, channel, attempt) {
-                #expect(after[attempt.label] == wanted, "\(role) \(channel) \(attempt.label): not applied")
-            } else {
-                #expect(after[attempt.label] == before[attempt.label], "\(role) \(channel) \(attempt.label): changed to \(after[attempt.label] ?? "nil")")
+            // Read before `run` closes the database.
+            let after = try await Self.stored(database)
+            for attempt in Self.attempts {
+                let wanted = attempt.values[attempt.probe]
+                if Self.applies(role, channel, attempt) {
+                    #expect(after[attempt.label] == wanted, "\(role) \(channel) \(attempt.label): not applied")
+                } else {
+                    #expect(after[attempt.label] == before[attempt.label],
+                            "\(role) \(channel) \(attempt.label): changed to \(after[attempt.label] ?? "nil")")
+                }
             }
         }
     }
 
-    static func stored(_ fixture: WebFixture) async throws -> [String: String] {
+    static func stored(_ database: SunlightDatabase) async throws -> [String: String] {
         var values: [String: String] = [:]
-        let store = RecordStore(database: fixture.test.database)
+        let store = RecordStore(database: database)
         for attempt in attempts {
             values[attempt.label] = try await store.find(key: attempt.key, in: attempt.dataset, reach: .everywhere)?.record[attempt.probe].text ?? ""
         }
