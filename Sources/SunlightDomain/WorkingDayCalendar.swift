@@ -5,14 +5,15 @@
 /// "within 60 days", "within 3 months") are computed here.
 ///
 /// A year whose notice is not in the calendar (shipped or entered) is judged *provisionally*
-/// from the statutory holidays of the law (`ProvisionalYear`), within
-/// `provisionalRange` (by default `ProvisionalYear.supportedYears`, 2025…2100): a deadline crossing 31 December must not stop
-/// being computable just because next year's notice comes in November. Such a day is
-/// `isProvisional`, and callers say so next to the date (`touchesProvisional`). A notice
-/// entered for the year replaces the provisional year at once — every answer is computed from
-/// the tables in force, nothing provisional is kept. Only days that no table lists and that
-/// lie outside that range (2022 and before; after 2100) are not covered: the answer is then
-/// `nil`, which callers report as "not computable" rather than guessing from weekdays alone.
+/// from the statutory holidays of the law (`ProvisionalYear`), for the years of
+/// `provisionalRange` (by default `ProvisionalYear.supportedYears`, 2025…2100): a deadline
+/// crossing 31 December must not stop being computable just because next year's notice comes
+/// in November. Such a day `isProvisional`, and callers say so next to the date
+/// (`touchesProvisional`). A notice entered for the year replaces the provisional year at once:
+/// every answer is computed from the tables in force, nothing provisional is kept. Only days
+/// that no table lists and that lie outside that range (2022 and before, after 2100) are not
+/// covered: the answer is then `nil`, which callers report as "not computable" rather than
+/// guessing from weekdays alone.
 ///
 /// A value type built once from its tables: rebuilding with `adding(_:)` is cheap, and a
 /// calendar can be shared freely between concurrent requests.
@@ -75,7 +76,7 @@ public struct WorkingDayCalendar: Sendable {
     }
 
     /// The provisional year used for `year`: `nil` when the year has a notice or lies outside
-    /// `provisionalYears`.
+    /// `provisionalRange`.
     public func provisionalYear(_ year: Int) -> ProvisionalYear? {
         guard !coveredYears.contains(year), let range = provisionalRange, range.contains(year) else { return nil }
         return ProvisionalYear.cached(year)

@@ -67,9 +67,11 @@ public struct DueDate: Sendable, Equatable, Codable {
     }
 }
 
-/// A due date, or the honest answer that it cannot be computed: the working-day calendar has
-/// no table for a year the count runs into. Guessing from weekdays would give a wrong date
-/// around Spring Festival and National Day, so the engine never does.
+/// A due date, or the honest answer that it cannot be computed: the count runs into a day the
+/// working-day calendar cannot judge — before the first shipped notice (2023) or past the
+/// provisional years (after 2100). Guessing from weekdays would give a wrong date around Spring
+/// Festival and National Day, so the engine never does. A year merely without its notice is
+/// counted provisionally instead, and the `DueDate` says so (`provisional`).
 public enum DeadlineResult: Sendable, Equatable {
     case due(DueDate)
     case notComputable(year: Int)
