@@ -2,9 +2,18 @@
 ///
 /// Working days are Monday to Friday, except the holidays of the year's notice, plus its
 /// make-up workdays on weekends. Deadlines in the regulations ("within 15 working days",
-/// "within 60 days", "within 3 months") are computed here, and only for covered years: for a
-/// year whose notice has not been entered the answer is `nil`, which callers report as "not
-/// computable" rather than guessing from weekdays alone.
+/// "within 60 days", "within 3 months") are computed here.
+///
+/// A year whose notice is not in the calendar (shipped or entered) is judged *provisionally*
+/// from the statutory holidays of the law (`ProvisionalYear`), for the years of
+/// `provisionalRange` (by default `ProvisionalYear.supportedYears`, 2025…2100): a deadline
+/// crossing 31 December must not stop being computable just because next year's notice comes
+/// in November. Such a day `isProvisional`, and callers say so next to the date
+/// (`touchesProvisional`). A notice entered for the year replaces the provisional year at once:
+/// every answer is computed from the tables in force, nothing provisional is kept. Only days
+/// that no table lists and that lie outside that range (2022 and before, after 2100) are not
+/// covered: the answer is then `nil`, which callers report as "not computable" rather than
+/// guessing from weekdays alone.
 ///
 /// A value type built once from its tables: rebuilding with `adding(_:)` is cheap, and a
 /// calendar can be shared freely between concurrent requests.
@@ -17,11 +26,19 @@ public struct WorkingDayCalendar: Sendable {
     /// The years shipped with Sunlight (see `ShippedCalendars`).
     public static let shipped = WorkingDayCalendar(years: ShippedCalendars.years)
 
-    /// If two tables have the same year, the later one in the array wins.
-    public init(years: [CalendarYear]) {
+    /// Years without a table that are judged provisionally (see `ProvisionalYear`).
+    public let provisionalRange: ClosedRange<Int>?
+
+    /// If two tables have the same year, the later one in the array wins. `provisionalYears`:
+    /// the years without a table to judge from the statutory holidays (clamped to
+    /// `ProvisionalYear.supportedYears`); `nil` for a calendar of the tables alone.
+    public init(years: [CalendarYear], provisionalYears: ClosedRange<Int>? = ProvisionalYear.supportedYears) {
         var tables: [Int: CalendarYear] = [:]
         for table in years { tables[table.year] = table }
         self.tables = tables
+        self.provisionalRange = provisionalYears.flatMap { range in
+            range.overlaps(ProvisionalYear.supportedYears) ? range.clamped(to: ProvisionalYear.supportedYears) : nil
+        }
         self.coveredYears = Set(tables.keys)
         // A day listed by its own year's table takes precedence over a neighbouring year's
         // listing of it; within a table a day listed both ways counts as a holiday.
@@ -44,25 +61,71 @@ public struct WorkingDayCalendar: Sendable {
     public func adding(_ year: CalendarYear) -> WorkingDayCalendar {
         var all = tables
         all[year.year] = year
-        return WorkingDayCalendar(years: Array(all.values))
+        return WorkingDayCalendar(years: Array(all.values), provisionalYears: provisionalRange)
     }
 
-    /// The tables, in year order.
+    /// The tables (shipped and entered notices), in year order. Provisional years are not
+    /// tables: see `provisionalYear(_:)`.
     public var years: [CalendarYear] {
         tables.values.sorted { $0.year < $1.year }
     }
 
-    /// Whether the calendar can judge `date`: its year has a table, or some table lists it.
+    /// Whether the State Council notice for `year` is in the calendar (shipped or entered).
+    public func hasNotice(for year: Int) -> Bool {
+        coveredYears.contains(year)
+    }
+
+    /// The provisional year used for `year`: `nil` when the year has a notice or lies outside
+    /// `provisionalRange`.
+    public func provisionalYear(_ year: Int) -> ProvisionalYear? {
+        guard !coveredYears.contains(year), let range = provisionalRange, range.contains(year) else { return nil }
+        return ProvisionalYear.cached(year)
+    }
+
+    /// Whether the calendar can judge `date`: its year has a table or is provisional, or some
+    /// table lists it.
     public func covers(_ date: LocalDate) -> Bool {
-        coveredYears.contains(date.year) || listed[date.dayNumber] != nil
+        isWorkingDay(date) != nil
     }
 
     /// `nil` when the date is not covered (callers report "not computable"). 2022-12-31 is
-    /// covered because 2023's table lists it, although 2022 has no table.
+    /// covered because 2023's table lists it, although 2022 has no table. A day of a year
+    /// without a notice is judged provisionally (see `isProvisional`).
     public func isWorkingDay(_ date: LocalDate) -> Bool? {
         if let explicit = listed[date.dayNumber] { return explicit }
-        guard coveredYears.contains(date.year) else { return nil }
-        return !date.isWeekend
+        if coveredYears.contains(date.year) { return !date.isWeekend }
+        return provisionalYear(date.year)?.isWorkingDay(date)
+    }
+
+    /// Whether `date` is judged from a provisional year: no notice lists it or has its year,
+    /// and the statutory holidays decide. (A day of a provisional year that a neighbouring
+    /// year's notice lists — the way 2023's lists 2022-12-31 — is judged by that notice.)
+    public func isProvisional(_ date: LocalDate) -> Bool {
+        listed[date.dayNumber] == nil && provisionalYear(date.year) != nil
+    }
+
+    /// The provisional years whose days in [from, through] a count would judge — empty when
+    /// every day comes from a notice. The years, not the days: a range crosses at most a few.
+    public func provisionalYears(from: LocalDate, through: LocalDate) -> [Int] {
+        guard from <= through else { return [] }
+        var result: [Int] = []
+        for year in from.year...through.year where provisionalYear(year) != nil {
+            // Some day of the range in that year is not listed by a neighbouring notice.
+            let first = max(from, LocalDate(uncheckedYear: year, month: 1, day: 1))
+            let last = min(through, LocalDate(uncheckedYear: year, month: 12, day: 31))
+            var day = first
+            while day <= last {
+                if listed[day.dayNumber] == nil { result.append(year); break }
+                day = day.adding(days: 1)
+            }
+        }
+        return result
+    }
+
+    /// Whether any day in [from, through] is judged provisionally: a deadline counted over
+    /// these days, or falling on `through`, is provisional until the notice is entered.
+    public func touchesProvisional(from: LocalDate, through: LocalDate) -> Bool {
+        !provisionalYears(from: from, through: through).isEmpty
     }
 
     /// "Within N working days from X": the day of X is not counted; the result is the N-th

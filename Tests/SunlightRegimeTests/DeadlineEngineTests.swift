@@ -1,3 +1,4 @@
+import Foundation
 import SunlightDomain
 import SunlightRegime
 import Testing
@@ -210,27 +211,96 @@ import Testing
 }
 
 @Suite struct NotComputableTests {
-    @Test func uncoveredYearsAreNeverGuessed() throws {
-        // 交办件 from 2026-10-15: 3 months = 2027-01-15, and 2027 has no table.
-        let result = try engine.due(rule("report.assigned_case"), from: day("2026-10-15"))
-        #expect(result == .notComputable(year: 2027))
+    @Test func onlyDaysNoCalendarCanJudgeAreNotComputable() throws {
+        // Counting working days through November 2022, before the first shipped notice (and
+        // before the amended 办法 the provisional years follow).
+        let result = try engine.due(rule("report.forward_upward"), from: day("2022-11-01"))
+        #expect(result == .notComputable(year: 2022))
         #expect(result.date == nil)
-        #expect(result.problem?.en == "not computable: the calendar has no table for 2027")
-        #expect(result.problem?.zh.contains("2027") == true)
-        // 15 working days from 2026-12-20 run past 2026-12-31 into 2027.
-        #expect(try engine.due(rule("report.acceptance_notice"), from: day("2026-12-20")) == .notComputable(year: 2027))
-        // 15 calendar days from 2026-12-20 = 2027-01-04: cannot tell whether it is a working day.
-        #expect(try engine.due(rule("petition.register_route"), from: day("2026-12-20")) == .notComputable(year: 2027))
-        // Counting working days through November 2022, before the first shipped table.
-        #expect(try engine.due(rule("report.forward_upward"), from: day("2022-11-01")) == .notComputable(year: 2022))
+        #expect(!result.provisional)
+        #expect(result.problem?.en == "not computable: the calendar has no table for 2022")
+        #expect(result.problem?.zh.contains("2022") == true)
         // But 15 calendar days from 2022-12-20 = 2023-01-04, a working day in a covered year.
         #expect(try due("petition.register_route", from: "2022-12-20") == day("2023-01-04"))
+        // Past 2100, where the provisional years end.
+        #expect(try engine.due(rule("report.acceptance_notice"), from: day("2100-12-20")) == .notComputable(year: 2101))
+    }
+}
+
+/// 2026 is the last shipped notice: deadlines running into 2027 are computed on the provisional
+/// 2027 (statutory holidays and 补假, no 调休) and say so until the notice is entered.
+@Suite struct ProvisionalDeadlineTests {
+    private func dueDate(_ result: DeadlineResult) throws -> DueDate {
+        guard case .due(let due) = result else { throw CancellationError() }
+        return due
     }
 
-    @Test func addingAYearMakesItComputable() throws {
-        let y2027 = try CalendarYear.parse(year: 2027, holidays: "01-01", makeUpWorkdays: "")
-        let extended = DeadlineEngine(calendar: WorkingDayCalendar.shipped.adding(y2027))
-        // 2027-01-15 is a Friday.
-        #expect(try extended.due(rule("report.assigned_case"), from: day("2026-10-15")).date == day("2027-01-15"))
+    @Test func deadlinesAcrossTheYearEndAreComputableAndProvisional() throws {
+        // 交办件 from 2026-10-15: 3 months = Friday 2027-01-15, a working day.
+        let assigned = try dueDate(engine.due(rule("report.assigned_case"), from: day("2026-10-15")))
+        #expect(assigned.date == day("2027-01-15"))
+        #expect(assigned.provisional)
+        #expect(assigned.provisionalYears == [2027])
+        #expect(assigned.provisionalNote?.en.contains("notice for 2027 is not entered") == true)
+        #expect(assigned.provisionalNote?.zh.contains("2027") == true)
+        // 15 working days from Sunday 2026-12-20: 12-21…12-31 (9), 01-01 New Year's Day,
+        // 01-04…01-08 (14), Monday 01-11 (15).
+        let acceptance = try engine.due(rule("report.acceptance_notice"), from: day("2026-12-20"))
+        #expect(acceptance.date == day("2027-01-11"))
+        #expect(acceptance.provisional)
+        #expect(acceptance.problem == nil)
+        // 15 calendar days from 2026-12-20 = Monday 2027-01-04, a working day.
+        let routed = try dueDate(engine.due(rule("petition.register_route"), from: day("2026-12-20")))
+        #expect(routed.date == day("2027-01-04"))
+        #expect(!routed.movedToNextWorkingDay)
+        #expect(routed.provisional)
+        // 15 calendar days from 2026-12-17 = 2027-01-01, New Year's Day → Monday 01-04.
+        let moved = try dueDate(engine.due(rule("petition.register_route"), from: day("2026-12-17")))
+        #expect(moved.date == day("2027-01-04"))
+        #expect(moved.unadjusted == day("2027-01-01"))
+        #expect(moved.provisional)
+        // 15 calendar days from 2026-12-16 = Thursday 12-31: only 2026 decided it.
+        let inside = try dueDate(engine.due(rule("petition.register_route"), from: day("2026-12-16")))
+        #expect(inside.date == day("2026-12-31"))
+        #expect(!inside.provisional)
+        // A working-day deadline wholly inside 2026.
+        let november = try engine.due(rule("report.acceptance_notice"), from: day("2026-11-02"))
+        #expect(november.date?.year == 2026)
+        #expect(!november.provisional)
+    }
+
+    @Test func provisionalHolidaysAreCounted() throws {
+        // 15 working days from Monday 2027-01-25 on the provisional 2027: 01-26…01-29 (4),
+        // 02-01…02-04 (8), 除夕 02-05 … 补假 02-10 off, 02-11, 02-12 (10), 02-15…02-19 (15).
+        let result = try dueDate(engine.due(rule("report.acceptance_notice"), from: day("2027-01-25")))
+        #expect(result.date == day("2027-02-19"))
+        #expect(result.provisional)
+    }
+
+    @Test func enteringTheNoticeMakesItExact() throws {
+        // A 2027 notice as the State Council might publish it (made up for the test): 春节 break
+        // 02-05…02-13 with make-up workdays Sunday 01-31 and Saturday 02-20.
+        let notice = try CalendarYear.parse(year: 2027, holidays: "01-01…01-03, 02-05…02-13", makeUpWorkdays: "01-31, 02-20")
+        let exact = DeadlineEngine(calendar: WorkingDayCalendar.shipped.adding(notice))
+        // 01-26…01-29 (4), Sun 01-31 (5), 02-01…02-04 (9), 02-15…02-19 (14), Sat 02-20 (15).
+        let result = try dueDate(exact.due(rule("report.acceptance_notice"), from: day("2027-01-25")))
+        #expect(result.date == day("2027-02-20"))
+        #expect(!result.provisional)
+        #expect(result.provisionalNote == nil)
+        #expect(try exact.due(rule("report.assigned_case"), from: day("2026-10-15")).provisional == false)
+        // On read: a stored deadline is provisional for the calendar in force.
+        #expect(engine.isProvisional(start: day("2026-12-20"), due: day("2027-01-11")))
+        #expect(!exact.isProvisional(start: day("2026-12-20"), due: day("2027-01-11")))
+        #expect(!engine.isProvisional(start: day("2026-11-02"), due: day("2026-11-23")))
+    }
+
+    @Test func dueDatesWrittenBeforeTheFlagStillDecode() throws {
+        let old = #"{"date":"2025-10-09","ruleCode":"x","start":"2025-09-26","unit":"working_days","baseAmount":5,"extensionAmount":0,"pausedDays":0,"unadjusted":"2025-10-09"}"#
+        let decoded = try JSONDecoder().decode(DueDate.self, from: Data(old.utf8))
+        #expect(decoded.date == day("2025-10-09"))
+        #expect(!decoded.provisional)
+        let provisional = try dueDate(engine.due(rule("report.acceptance_notice"), from: day("2026-12-20")))
+        let roundTrip = try JSONDecoder().decode(DueDate.self, from: JSONEncoder().encode(provisional))
+        #expect(roundTrip == provisional)
     }
 }

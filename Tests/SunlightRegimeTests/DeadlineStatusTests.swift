@@ -24,8 +24,17 @@ import Testing
         #expect(engine.status(due: due, today: day("2025-10-20"), completed: day("2025-10-11")) == .metLate(daysLate: 2))
     }
 
-    @Test func uncoveredRangeIsNotComputable() {
-        #expect(engine.status(due: day("2027-03-01"), today: day("2026-12-01")) == .notComputable(year: 2027))
+    @Test func provisionalYearsAreCountedOnlyUncoveredOnesAreNot() {
+        // 2027 has no notice yet: counted on the provisional 2027.
+        let status = engine.status(due: day("2027-03-01"), today: day("2026-12-01"))
+        #expect(status.code == "upcoming")
+        if case .upcoming(let working, let days) = status {
+            #expect(days == 90)
+            #expect(working == engine.calendar.workingDays(after: day("2026-12-01"), through: day("2027-03-01")))
+        }
+        #expect(engine.isProvisional(start: day("2026-12-01"), due: day("2027-03-01")))
+        // Past the provisional years (2025…2100).
+        #expect(engine.status(due: day("2101-01-10"), today: day("2100-12-01")) == .notComputable(year: 2101))
     }
 
     @Test func labels() {

@@ -3,6 +3,11 @@ import SunlightDomain
 
 /// Computes due dates from a rule, a start date and the State Council working-day calendar.
 ///
+/// A year without its notice is counted on the provisional calendar of the statutory holidays
+/// (see `WorkingDayCalendar`); the result then says `provisional` and names the years, and is
+/// recomputed — exact — once the notice is entered. "Not computable" is left for days no
+/// calendar can judge: before the first shipped notice (2023) and after 2100.
+///
 /// Counting, as `regime.md` states it and the regulations use it:
 /// - The day of the start event is not counted: the deadline is the N-th (working) day after it.
 /// - Calendar days: start + N; a deadline falling on a non-working day moves to the next
@@ -60,10 +65,23 @@ public struct DeadlineEngine: Sendable {
         case .failure(let gap):
             return .notComputable(year: gap.year)
         case .success(let date):
+            // The days whose working-day status decided the date: every day counted for a
+            // working-day rule; for calendar-day and month rules only the move off a day off.
+            let judgedFrom = rule.unit == .workingDays ? start.adding(days: 1) : end
             return .due(DueDate(date: date, ruleCode: rule.code, start: start, unit: rule.unit,
                                 baseAmount: rule.amount, extensionAmount: extensionAmount,
-                                pausedDays: pausedCount, unadjusted: end))
+                                pausedDays: pausedCount, unadjusted: end,
+                                provisionalYears: calendar.provisionalYears(from: judgedFrom, through: date)))
         }
+    }
+
+    /// Whether a stored deadline (start, due date) runs over a provisional year of the current
+    /// calendar, for lists that read due dates back from storage: on read, so the mark goes
+    /// away by itself when the notice is entered. Conservative — it looks at every day in
+    /// (start, due], as a working-day rule would count them — and `DueDate.provisional` is the
+    /// exact answer when the rule is at hand.
+    public func isProvisional(start: LocalDate, due: LocalDate) -> Bool {
+        calendar.touchesProvisional(from: start.adding(days: 1), through: max(due, start.adding(days: 1)))
     }
 
     /// Looks the rule up by code in `table`; `deadline.unknown_rule` if absent.

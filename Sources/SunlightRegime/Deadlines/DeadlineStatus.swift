@@ -13,7 +13,9 @@ public enum DeadlineStatus: Sendable, Equatable {
     case met(daysToSpare: Int)
     /// Done after the due date.
     case metLate(daysLate: Int)
-    /// The working days up to the due date cannot be counted: no calendar for `year`.
+    /// The working days up to the due date cannot be counted: no calendar for `year` (before
+    /// 2023 or after 2100; a year merely without its notice is counted provisionally — ask
+    /// `DeadlineEngine.isProvisional(start:due:)`).
     case notComputable(year: Int)
 
     public var code: String {
