@@ -16,8 +16,10 @@ enum ShippedDeadlines {
 
     static let table = DeadlineTable(
         // In force from 2025-06-01, when the 2024 amendment of 监察法 (whose Art. 56 the appeal
-        // rules cite) took effect; the petition rules date from 2022-05-01.
-        header: TableHeader(version: "2025.1", effective: LocalDate(year: 2025, month: 6, day: 1)!),
+        // rules cite) took effect; the petition rules date from 2022-05-01. 2025.2 corrects
+        // 2025.1: the written notice of Art. 23 goes to a petitioner who can be told, so an
+        // anonymous report no longer opens it.
+        header: TableHeader(version: "2025.2", effective: LocalDate(year: 2025, month: 6, day: 1)!),
         rules: petitionRules + reportRules + clueRules + appealRules)
 
     static let petitionRules: [DeadlineRule] = [
@@ -30,7 +32,7 @@ enum ShippedDeadlines {
             code: "petition.acknowledge", area: .petition,
             title: text("书面告知信访人接收情况及处理途径", "tell the petitioner in writing it was received and how it is handled"),
             basis: petition("二十三", 23), runsFrom: .received, amount: 15, unit: .calendarDays,
-            status: .primary),
+            applicability: Applicability(realNameOnly: true), status: .primary),
         DeadlineRule(
             code: "petition.object_misrouted", area: .petition,
             title: text("对不属于本机关职权范围的转送、交办事项提出异议",

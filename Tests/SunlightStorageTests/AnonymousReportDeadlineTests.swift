@@ -1,0 +1,32 @@
+import Foundation
+import SunlightReports
+import SunlightStorage
+import SunlightTestSupport
+import Testing
+
+/// Issue 18: an anonymous report has no one to tell, so it gets none of the written-notice
+/// deadlines a real-name report gets (检举控告工作规则: 15 working days to tell the reporter it was
+/// accepted; 信访工作条例 Art. 23: 15 days to tell the petitioner in writing).
+@Suite("Anonymous reports have no notice deadlines")
+struct AnonymousReportDeadlineTests {
+    @Test(arguments: TestBackend.available)
+    func anAnonymousReportOpensNoNoticeDeadline(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            let s = try await ClueStoreTests.setup(test)
+            let anonymous = try await s.reports.submit(
+                ReportSubmission(anonymous: true, subjectName: "周某某", subjectUnit: "城关镇", text: "周某某收受工程老板红包，数额较大"),
+                channel: .portal, type: .accusation, issueReceipt: true, receivedOn: "2026-12-01", by: ReportStore.publicPortal)
+            let named = try await s.reports.submit(
+                ReportSubmission(anonymous: false, reporterName: "张三", reporterPhone: "13800000000", subjectName: "周某某",
+                                 subjectUnit: "城关镇", text: "周某某收受工程老板红包，数额较大"),
+                channel: .portal, type: .accusation, issueReceipt: true, receivedOn: "2026-12-01", by: ReportStore.publicPortal)
+            let anonymousClue = try await s.clues.open(fromReport: anonymous.id, by: s.wang)
+            let namedClue = try await s.clues.open(fromReport: named.id, by: s.wang)
+            let notices: Set<String> = ["report.acceptance_notice", "report.result_notice", "petition.acknowledge"]
+            let anonymousRules = Set(try await s.clues.deadlines(clueID: anonymousClue).map(\.ruleCode))
+            let namedRules = Set(try await s.clues.deadlines(clueID: namedClue).map(\.ruleCode))
+            #expect(anonymousRules.isDisjoint(with: notices), "\(anonymousRules)")
+            #expect(namedRules.contains("report.acceptance_notice"))
+        }
+    }
+}
