@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Bounded load test over loopback: serves the demo county, then runs wrk against the findings list
+# (signed in), the public portal's report form and an API list (bearer token), and prints each
+# one's requests/s, p50, p99 and errors. Needs wrk (Debian: apt-get install wrk).
+#   scripts/load-test.sh [seconds per endpoint, default 10] [connections, default 16]
+# SUNLIGHT_BIN picks the binary (default .build/release/sunlight, built if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-10}
+CONNECTIONS=${2:-16}
+BIN=${SUNLIGHT_BIN:-.build/release/sunlight}
+[ -x "$BIN" ] || swift build -c release --product sunlight >/dev/null
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+PORT=${SUNLIGHT_LOAD_PORT:-18941}
+DIR=$(mktemp -d /tmp/sunlight-load.XXXXXX)
+DB="$DIR/demo.sqlite"
+SERVER=""
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true; rm -rf "$DIR"; }
+trap cleanup EXIT
+
+"$BIN" serve --demo --database "$DB" --port "$PORT" --checkpoint-minutes 0 >"$DIR/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+echo "load-test-password" | "$BIN" user add --database "$DB" --username loadtest --role inspector --password-stdin >/dev/null 2>&1
+TOKEN=$("$BIN" token create --database "$DB" --user loadtest 2>/dev/null)
+JAR="$DIR/cookies"
+CSRF=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST "http://127.0.0.1:$PORT/login" \
+  --data-urlencode "username=loadtest" --data-urlencode "password=load-test-password" --data-urlencode "_csrf=$CSRF"
+COOKIE=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$JAR")
+
+run() {
+  local label=$1 path=$2; shift 2
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "http://127.0.0.1:$PORT$path")
+  local rps p50 p99 non2xx errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
+  p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+  non2xx=$(echo "$out" | awk '/Non-2xx or 3xx/ { print $NF }')
+  errors=$(echo "$out" | awk '/Socket errors/ { print }')
+  printf '%-22s %8s req/s  p50 %8s  p99 %8s  non-2xx %s %s\n' "$label" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-}"
+}
+run "findings list" "/findings" -H "Cookie: $COOKIE"
+run "portal report form" "/portal/report"
+run "API people list" "/api/v1/people?per_page=50" -H "Authorization: Bearer $TOKEN"
+curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && echo "server still answering"
