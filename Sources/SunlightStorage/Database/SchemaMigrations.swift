@@ -117,5 +117,8 @@ public enum SchemaMigrations {
         Migration(version: 10, name: "ledger leaves beside their entries") { db, _ in
             try await LedgerLeafColumn.migrate(db)
         },
+        Migration(version: 11, name: "API token expiry and revocation") { db, _ in
+            try await APITokenLifecycle.migrate(db)
+        },
     ]
 }
