@@ -91,7 +91,12 @@ extension Serve {
     /// limit (`ulimit -n`).
     static func connectionCap(_ requested: Int) -> Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != RLIM_INFINITY else { return requested }
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return requested }
         let available = Int(clamping: limit.rlim_cur) - reservedDescriptors
         return max(1, min(requested, available))
     }

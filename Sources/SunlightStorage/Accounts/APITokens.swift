@@ -35,16 +35,13 @@ extension AccountStore {
     /// (with their state) so an administrator can see what existed.
     public func tokens(username: String? = nil) async throws -> [APIToken] {
         try await database.withConnection { db in
-            var query = db.select()
-                .column(SQLColumn("id", table: "t")).column(SQLColumn("user_id", table: "t"))
-                .column(SQLColumn("name", table: "t")).column(SQLColumn("created_at", table: "t"))
-                .column(SQLColumn("expires_at", table: "t")).column(SQLColumn("last_used_at", table: "t"))
-                .column(SQLColumn("revoked_at", table: "t")).column(SQLColumn("username", table: "u"))
-                .from(SQLAlias(SQLIdentifier("api_tokens"), as: SQLIdentifier("t")))
-                .join(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal,
-                      SQLColumn("user_id", table: "t"))
-            if let username { query = query.where(SQLColumn("username", table: "u"), .equal, SQLBind(username)) }
-            return try await query.orderBy(SQLColumn("id", table: "t"), .descending).all().map { row in
+            let base: SQLQueryString = """
+                SELECT t.id, t.user_id, t.name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at, u.username
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                """
+            let query: SQLQueryString = username.map { base + " WHERE u.username = \(bind: $0) ORDER BY t.id DESC" }
+                ?? base + " ORDER BY t.id DESC"
+            return try await db.raw(query).all().map { row in
                 APIToken(id: try row.decode(column: "id", as: Int64.self), userID: try row.decode(column: "user_id", as: Int64.self),
                          username: try row.decode(column: "username", as: String.self),
                          name: try row.decode(column: "name", as: String.self),

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Who may read `/metrics`. Its counters (requests per route and status, timings) tell an
