@@ -29,26 +29,28 @@ struct AccountSecurityWebTests {
         return WebFixture(test: seeded.test, router: router, tokens: seeded.tokens)
     }
 
-    static func sessions(_ fixture: WebFixture, username: String) async throws -> Int {
-        try await fixture.test.database.withConnection { db in
+    static func sessions(_ test: TestDatabase, username: String) async throws -> Int {
+        try await test.database.withConnection { db in
             try await db.raw("SELECT COUNT(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = \(bind: username)")
                 .first()!.decode(column: "n", as: Int.self)
         }
     }
 
-    static func userID(_ fixture: WebFixture, _ username: String) async throws -> Int64 {
-        try await AccountStore(database: fixture.test.database, recorder: fixture.test.recorder).users().first { $0.username == username }!.id
+    static func userID(_ test: TestDatabase, _ username: String) async throws -> Int64 {
+        try await AccountStore(database: test.database, recorder: test.recorder).users().first { $0.username == username }!.id
     }
 
     // MARK: 1. API tokens
 
     @Test func revokedAndExpiredTokensAreRefused() async throws {
         let fixture = try await WebFixture.make()
+        let test = fixture.test, tokens = fixture.tokens
+        _ = (test, tokens)
         let accounts = AccountStore(database: fixture.test.database, recorder: fixture.test.recorder, bcryptCost: 4)
         let expired = try await accounts.createToken(for: "auditor", name: "old", lifetimeDays: 1, by: .system(),
                                                      now: Date().addingTimeInterval(-3 * 86400))
         try await fixture.run { client async throws in
-            let token = fixture.tokens["auditor"]!
+            let token = tokens["auditor"]!
             #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(token)).status == .ok)
             #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(expired)).status == .unauthorized)
             let id = try await accounts.tokens(username: "auditor").first { $0.name == "test" }!.id
@@ -60,26 +62,28 @@ struct AccountSecurityWebTests {
 
     @Test func adminPasswordResetAndDisablingEndTokensAndSessions() async throws {
         let fixture = try await WebFixture.make()
+        let test = fixture.test, tokens = fixture.tokens
+        _ = (test, tokens)
         let accounts = AccountStore(database: fixture.test.database, recorder: fixture.test.recorder, bcryptCost: 4)
-        let inspectorID = try await Self.userID(fixture, "inspector")
-        let leaderID = try await Self.userID(fixture, "leader")
+        let inspectorID = try await Self.userID(fixture.test, "inspector")
+        let leaderID = try await Self.userID(fixture.test, "leader")
         try await fixture.run { client async throws in
             var inspector = Browser(client)
             try await inspector.login("inspector")
-            #expect(try await Self.sessions(fixture, username: "inspector") == 1)
+            #expect(try await Self.sessions(test, username: "inspector") == 1)
             var admin = Browser(client)
             try await admin.login("admin")
 
             // The edit page lists the token (never its secret) with a revoke button.
             let page = try await admin.get("/admin/users/\(inspectorID)")
-            #expect(page.text.contains("API") && page.text.contains("/tokens/") && !page.text.contains(fixture.tokens["inspector"]!))
+            #expect(page.text.contains("API") && page.text.contains("/tokens/") && !page.text.contains(tokens["inspector"]!))
 
             let reset = try await admin.post("/admin/users/\(inspectorID)", form: ["display_name": "", "role": "inspector",
                                                                                   "password": "a brand new password"])
             #expect(reset.status == .ok)
-            #expect(try await Self.sessions(fixture, username: "inspector") == 0)
+            #expect(try await Self.sessions(test, username: "inspector") == 0)
             #expect(try await accounts.tokens(username: "inspector").allSatisfy { $0.revokedAt != nil })
-            #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(fixture.tokens["inspector"])).status
+            #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(tokens["inspector"])).status
                     == .unauthorized)
             #expect(try await inspector.get("/").headers[.location] == "/login")
 
@@ -91,9 +95,9 @@ struct AccountSecurityWebTests {
             try await admin.get("/admin/users/\(leaderID)")
             try await admin.post("/admin/users/\(leaderID)", form: ["display_name": "", "role": "leader"])
             #expect(try await accounts.user(id: leaderID)?.disabled == false)
-            #expect(try await Self.sessions(fixture, username: "leader") == 0)
+            #expect(try await Self.sessions(test, username: "leader") == 0)
             #expect(try await accounts.tokens(username: "leader").allSatisfy { $0.revokedAt != nil })
-            #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(fixture.tokens["leader"])).status
+            #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(tokens["leader"])).status
                     == .unauthorized)
             #expect(try await leader.get("/").headers[.location] == "/login")
         }
@@ -101,8 +105,10 @@ struct AccountSecurityWebTests {
 
     @Test func adminRevokesATokenFromTheAccountPage() async throws {
         let fixture = try await WebFixture.make()
+        let test = fixture.test, tokens = fixture.tokens
+        _ = (test, tokens)
         let accounts = AccountStore(database: fixture.test.database, recorder: fixture.test.recorder, bcryptCost: 4)
-        let auditorID = try await Self.userID(fixture, "auditor")
+        let auditorID = try await Self.userID(fixture.test, "auditor")
         let tokenID = try await accounts.tokens(username: "auditor").first!.id
         try await fixture.run { client async throws in
             var admin = Browser(client)
@@ -111,7 +117,7 @@ struct AccountSecurityWebTests {
             let revoked = try await admin.post("/admin/users/\(auditorID)/tokens/\(tokenID)/revoke", form: [:])
             #expect(revoked.status == .seeOther)
             #expect(try await accounts.tokens(username: "auditor").first { $0.id == tokenID }?.revokedAt != nil)
-            #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(fixture.tokens["auditor"])).status
+            #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(tokens["auditor"])).status
                     == .unauthorized)
             // Another user's token id under this user's page is not found, and stays active.
             let other = try await accounts.tokens(username: "leader").first!.id
@@ -171,6 +177,8 @@ struct AccountSecurityWebTests {
         ]
         for (next, expected) in cases { #expect(SessionPages.localPath(next) ?? "/" == expected, "\(next.debugDescription)") }
         let fixture = try await WebFixture.make()
+        let test = fixture.test, tokens = fixture.tokens
+        _ = (test, tokens)
         try await fixture.run { client async throws in
             for (next, expected) in cases {
                 var browser = Browser(client)
@@ -189,7 +197,7 @@ struct AccountSecurityWebTests {
         let plain = try await WebFixture.make()
         try await plain.run { client async throws in
             // No TLS, no trusted proxy: a forged X-Forwarded-Proto does not switch HSTS on.
-            let forged = try await client.execute(uri: "/login", method: .get, headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
+            let forged = try await client.execute(uri: "/login", method: .get, headers: [SessionMiddleware.forwardedProto: "https"])
             #expect(forged.headers[.strictTransportSecurity] == nil)
         }
         let secure = try await Self.fixture { $0.forceSecureCookies = true }
@@ -210,13 +218,14 @@ struct AccountSecurityWebTests {
             #expect(try await client.execute(uri: "/metrics", method: .get).status == .notFound)
         }
         let guarded = try await Self.fixture { $0.metricsToken = "metrics-secret-123" }
+        let guardedTokens = guarded.tokens
         try await guarded.run { client async throws in
             #expect(try await client.execute(uri: "/metrics", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/metrics", method: .get, headers: bearer("wrong")).status == .notFound)
             let ok = try await client.execute(uri: "/metrics", method: .get, headers: bearer("metrics-secret-123"))
             #expect(ok.status == .ok)
             // An account's API token is not a metrics token.
-            #expect(try await client.execute(uri: "/metrics", method: .get, headers: bearer(guarded.tokens["admin"])).status == .notFound)
+            #expect(try await client.execute(uri: "/metrics", method: .get, headers: bearer(guardedTokens["admin"])).status == .notFound)
         }
         #expect(MetricsAccess.constantTimeEqual("abc", "abc") && !MetricsAccess.constantTimeEqual("abc", "abd"))
     }
@@ -225,7 +234,10 @@ struct AccountSecurityWebTests {
 
     @Test func requestLogCarriesTheSignedInUsersID() async throws {
         let fixture = try await WebFixture.make()
-        let inspectorID = try await Self.userID(fixture, "inspector")
+        let test = fixture.test, tokens = fixture.tokens
+        _ = (test, tokens)
+        let inspectorID = try await Self.userID(fixture.test, "inspector")
+        let auditorID = try await Self.userID(fixture.test, "auditor")
         let lines = LogCapture()
         let logger = Logger(label: "capture") { _ in CapturingHandler(capture: lines) }
         let app = Application(router: fixture.router, logger: logger)
@@ -234,7 +246,7 @@ struct AccountSecurityWebTests {
                 var browser = Browser(client)
                 try await browser.login("inspector")
                 try await browser.get("/units")
-                _ = try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(fixture.tokens["auditor"]))
+                _ = try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer(tokens["auditor"]))
             }
             await fixture.test.close()
         } catch {
@@ -245,7 +257,7 @@ struct AccountSecurityWebTests {
         let units = requests.first { $0.metadata["path"] == "/units" }
         #expect(units?.metadata["user_id"] == String(inspectorID))
         let api = requests.first { $0.metadata["path"] == "/api/v1/units" }
-        #expect(api?.metadata["user_id"] == String(try await Self.userID(fixture, "auditor")))
+        #expect(api?.metadata["user_id"] == String(auditorID))
         #expect(requests.first { $0.metadata["path"] == "/login" && $0.metadata["method"] == "GET" }?.metadata["user_id"] == "-")
         // Never a name: no metadata value anywhere is a username.
         #expect(!lines.entries.contains { $0.metadata.values.contains("inspector") || $0.metadata.values.contains("auditor") })

@@ -28,14 +28,15 @@ struct ServerLimitsTests {
 
     /// Runs `body` against a live server built with `change` applied to the test configuration.
     static func live(_ change: @escaping (inout WebConfiguration) -> Void,
-                     _ body: @Sendable (WebFixture, any TestClientProtocol, Int) async throws -> Void) async throws {
+                     _ body: @Sendable (TestDatabase, any TestClientProtocol, Int) async throws -> Void) async throws {
         let seeded = try await WebFixture.make()
         let configuration = AccountSecurityWebTests.configuration(seeded.test, change)
         let router = try await SunlightApplication.router(ledger: seeded.test.ledger, configuration: configuration)
         let fixture = WebFixture(test: seeded.test, router: router, tokens: seeded.tokens)
         let app = SunlightApplication.application(router: router, configuration: configuration)
         do {
-            try await app.test(.live) { client in try await body(fixture, client, client.port!) }
+            let test = fixture.test
+            try await app.test(.live) { client in try await body(test, client, client.port!) }
             await fixture.test.close()
         } catch {
             await fixture.test.close()
@@ -75,7 +76,7 @@ struct ServerLimitsTests {
             $0.trustedProxies = Self.loopbackProxies
             $0.loginBaseDelaySeconds = 2
             $0.loginAttemptsAllowed = 3
-        }) { fixture, client, _ in
+        }) { test, client, _ in
             let attacker = "203.0.113.9"
             for _ in 0..<3 {
                 #expect(try await LoginClient.signIn(client, "admin", "wrong-password-0", from: attacker).status == .unauthorized)
@@ -85,20 +86,20 @@ struct ServerLimitsTests {
             #expect(try await LoginClient.signIn(client, "admin", "wrong-password-0", from: attacker).status == .tooManyRequests)
             let held = try await LoginClient.signIn(client, "admin", "password-1234", from: attacker)
             #expect(held.status == .tooManyRequests && held.headers[.retryAfter] != nil)
-            #expect(try await AccountSecurityWebTests.sessions(fixture, username: "admin") == 0)
+            #expect(try await AccountSecurityWebTests.sessions(test, username: "admin") == 0)
             // …but another account from the same address signs in at once,
             let colleague = try await LoginClient.signIn(client, "inspector", "password-1234", from: attacker)
             #expect(colleague.status == .seeOther)
-            #expect(try await AccountSecurityWebTests.sessions(fixture, username: "inspector") == 1)
+            #expect(try await AccountSecurityWebTests.sessions(test, username: "inspector") == 1)
             // and so does admin from their own address.
             let owner = try await LoginClient.signIn(client, "admin", "password-1234", from: "198.51.100.7")
             #expect(owner.status == .seeOther)
-            #expect(try await AccountSecurityWebTests.sessions(fixture, username: "admin") == 1)
+            #expect(try await AccountSecurityWebTests.sessions(test, username: "admin") == 1)
             // After the wait, the correct password succeeds from the throttled address too.
             try await Task.sleep(for: .milliseconds(2500))
             let later = try await LoginClient.signIn(client, "admin", "password-1234", from: attacker)
             #expect(later.status == .seeOther)
-            #expect(try await AccountSecurityWebTests.sessions(fixture, username: "admin") == 2)
+            #expect(try await AccountSecurityWebTests.sessions(test, username: "admin") == 2)
         }
     }
 
