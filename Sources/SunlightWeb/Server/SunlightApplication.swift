@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import Metrics
+import NIOCore
 import Prometheus
 import ServiceLifecycle
 import SunlightImport
@@ -41,13 +42,15 @@ public enum SunlightApplication {
     ///   from opening files);
     /// * Hummingbird's header limits (80 KiB of fields) bound what one request head may hold.
     public static func application(router: Router<AppRequestContext>, configuration: WebConfiguration, services: [any Service] = [],
-                                   logger: Logger = Logger(label: "sunlight.web")) -> some ApplicationProtocol {
+                                   logger: Logger = Logger(label: "sunlight.web"),
+                                   onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Sunlight",
                                  availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
             services: services,
+            onServerRunning: onServerRunning,
             logger: logger
         )
     }
