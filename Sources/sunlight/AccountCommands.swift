@@ -62,18 +62,56 @@ struct UserCommand: AsyncParsableCommand {
 }
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "API bearer tokens.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "API bearer tokens.",
+                                                    subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API token for a user; it is printed once.")
         @OptionGroup var db: DatabaseOptions
         @Option var user: String
         @Option(help: "A name to recognise the token by.") var name = "cli"
+        @Option(help: "Days until the token stops working (1–\(APIToken.maximumLifetimeDays)).")
+        var expiresInDays = APIToken.defaultLifetimeDays
 
         func run() async throws {
             do {
-                let token = try await CommandSupport.withWorkspace(db) { try await $0.accounts.createToken(for: user, name: name, by: .system("cli")) }
+                let token = try await CommandSupport.withWorkspace(db) {
+                    try await $0.accounts.createToken(for: user, name: name, lifetimeDays: expiresInDays, by: .system("cli"))
+                }
                 print(token)
+            } catch let error as AccountError {
+                CommandSupport.printError(error.messageZh, error.messageEn)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List API tokens: id, user, name, state, created, expires, last used (never the secret).")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Only this user's tokens.") var user: String?
+
+        func run() async throws {
+            let tokens = try await CommandSupport.withWorkspace(db) { try await $0.accounts.tokens(username: user) }
+            print(["id", "user", "name", "state", "created", "expires", "last_used"].joined(separator: "\t"))
+            let now = Date()
+            for token in tokens {
+                print([String(token.id), token.username, token.name, token.state(at: now), token.createdAt,
+                       token.expiresAt ?? "-", token.lastUsedAt ?? "-"].joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an API token by its id (see token list); it stops working at once.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The token's id.") var id: Int64
+
+        func run() async throws {
+            do {
+                try await CommandSupport.withWorkspace(db) { try await $0.accounts.revokeToken(id: id, by: .system("cli")) }
+                print("revoked token \(id)")
             } catch let error as AccountError {
                 CommandSupport.printError(error.messageZh, error.messageEn)
                 throw ExitCode(1)

@@ -20,13 +20,30 @@ struct Backup: AsyncParsableCommand {
             CommandSupport.printError("目标文件已存在：\(file)", "the target file exists: \(file)")
             throw ExitCode(2)
         }
-        let database = try await SunlightDatabase.open(location, logger: CommandSupport.logger("sunlight"))
+        PrivateFiles.restrictUmask()
+        // The backup holds everything the database does: it is created empty with mode 0600
+        // first (VACUUM INTO accepts an empty file, and writes into it keeping its mode), and
+        // O_EXCL closes the gap between the check above and the creation.
+        do {
+            try PrivateFiles.createEmpty(path: file)
+        } catch {
+            CommandSupport.printError("无法创建备份文件：\(file)", "cannot create the backup file: \(file)")
+            throw ExitCode(1)
+        }
+        let database: SunlightDatabase
+        do {
+            database = try await SunlightDatabase.open(location, logger: CommandSupport.logger("sunlight"))
+        } catch {
+            try? FileManager.default.removeItem(atPath: file)
+            throw error
+        }
         // VACUUM INTO reads one consistent snapshot (a read transaction) while writers go on.
         let target = file
         do {
             try await database.withConnection { sql in try await sql.raw("VACUUM INTO \(bind: target)").run() }
         } catch {
             await database.shutdown()
+            try? FileManager.default.removeItem(atPath: file)
             CommandSupport.printError("备份失败：\(error)", "backup failed: \(error)")
             throw ExitCode(1)
         }

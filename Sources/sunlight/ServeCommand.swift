@@ -18,9 +18,32 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Start with the synthetic demo county imported and scanned (in ./sunlight-demo.sqlite unless --database is given).")
     var demo = false
     @Option(help: "Size of the demo county: small, county or province.") var demoSize: DemoSize = .small
+    @Option(name: .customLong("trusted-proxy"),
+            help: "A reverse proxy (address or CIDR, repeatable) whose X-Forwarded-For / X-Forwarded-Proto are believed.")
+    var trustedProxies: [String] = []
+    @Option(help: ArgumentHelp("Bearer token that /metrics requires (better: SUNLIGHT_METRICS_TOKEN; without one, /metrics answers only local, unproxied clients).",
+                               valueName: "token"))
+    var metricsToken: String?
+    @Option(help: "Seconds a connection may stay without a complete request before it is closed.") var idleTimeout: Double = 30
+    @Option(help: "Most connections served at once (lowered to fit the open-file limit).") var maxConnections = 200
 
     func run() async throws {
+        // Everything this process creates (the database, its -wal and -shm, report keys and
+        // uploads, the ledger key) is for this account's eyes only.
+        PrivateFiles.restrictUmask()
         let logger = CommandSupport.logger("sunlight")
+        var trusted: [IPRange] = []
+        for text in trustedProxies {
+            guard let range = IPRange(text) else {
+                CommandSupport.printError("无法识别的代理地址：\(text)", "not an address or CIDR range: \(text)")
+                throw ExitCode(2)
+            }
+            trusted.append(range)
+        }
+        guard idleTimeout > 0, maxConnections > 0 else {
+            CommandSupport.printError("--idle-timeout 和 --max-connections 必须为正数", "--idle-timeout and --max-connections must be positive")
+            throw ExitCode(2)
+        }
         var db = self.db
         if demo && db.database == nil { db.database = "sunlight-demo.sqlite" }
         let workspace = try await CommandSupport.open(db, sharing: .concurrent, logger: logger)
@@ -38,8 +61,12 @@ struct Serve: AsyncParsableCommand {
                     swift run sunlight user add --username admin --role admin --password-stdin\(db.database.map { " --database \($0)" } ?? "")
                 """)
         }
-        let configuration = WebConfiguration(host: host, port: port, forceSecureCookies: secureCookies,
+        var configuration = WebConfiguration(host: host, port: port, forceSecureCookies: secureCookies,
                                              maxUploadBytes: maxUploadMb << 20)
+        configuration.trustedProxies = trusted
+        configuration.metricsToken = metricsToken ?? ProcessInfo.processInfo.environment["SUNLIGHT_METRICS_TOKEN"]
+        configuration.idleTimeoutSeconds = idleTimeout
+        configuration.maxConnections = Self.connectionCap(maxConnections)
         let app = try await SunlightApplication.build(ledger: workspace.ledger, configuration: configuration,
                                                       checkpointInterval: checkpointMinutes > 0 ? .seconds(checkpointMinutes * 60) : nil,
                                                       logger: logger)
@@ -56,6 +83,24 @@ struct Serve: AsyncParsableCommand {
 }
 
 extension Serve {
+    /// Descriptors kept back from the connection cap for the database, its WAL, the key and
+    /// upload files, and the listening socket.
+    static let reservedDescriptors = 64
+
+    /// `requested`, lowered so that connections alone can never exhaust the process's open-file
+    /// limit (`ulimit -n`).
+    static func connectionCap(_ requested: Int) -> Int {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return requested }
+        let available = Int(clamping: limit.rlim_cur) - reservedDescriptors
+        return max(1, min(requested, available))
+    }
+
     /// Loads the demo county on first start, and gives the newcomer an account to sign in with
     /// (a fresh password each start, printed once).
     func startDemo(_ workspace: Workspace) async throws {

@@ -147,7 +147,10 @@ struct APITests {
     }
 
     @Test func operationsEndpoints() async throws {
-        let fixture = try await WebFixture.make(seed: false)
+        // `/metrics` is not public: it needs the metrics token (or a loopback client, which a router test has not).
+        var configuration = WebConfiguration(maxUploadBytes: 1 << 20, bcryptCost: 4)
+        configuration.metricsToken = "metrics-token-for-tests"
+        let fixture = try await WebFixture.make(seed: false, configuration: configuration)
         try await fixture.run { client async throws in
             let health = try await client.execute(uri: "/healthz", method: .get, headers: [:], body: nil)
             #expect(health.status == .ok && health.json["status"] as? String == "ok")
@@ -158,7 +161,7 @@ struct APITests {
             #expect(refused.status == .unauthorized && refused.headers[.contentSecurityPolicy] != nil)
             let missing = try await client.execute(uri: "/no-such-page", method: .get, headers: [:], body: nil)
             #expect(missing.status == .notFound && missing.headers[.contentSecurityPolicy] != nil)
-            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: [:], body: nil)
+            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: bearer("metrics-token-for-tests"), body: nil)
             #expect(metrics.status == .ok && metrics.text.contains("hb_requests"))
             let counted = metrics.text.split(separator: "\n").filter { $0.hasPrefix("hb_requests{") }
             #expect(counted.contains { $0.contains("http_response_status_code=\"401\"") })

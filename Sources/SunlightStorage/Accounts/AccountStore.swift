@@ -64,8 +64,9 @@ public struct AccountStore: Sendable {
     }
 
     /// Changes an account's role, unit, name or status, and optionally its password. Disabling
-    /// an account or changing its password ends its sessions at once; its API tokens stop working
-    /// while it is disabled.
+    /// an account or changing its password ends its sessions and revokes its API tokens at once:
+    /// whoever held them (the reason for a reset or a disabling, often) keeps nothing, and
+    /// enabling the account again brings none of them back.
     public func updateUser(id: Int64, displayName: String, role: Role, unitCode: String?, disabled: Bool,
                            newPassword: String?, by principal: Principal) async throws {
         let unit = unitCode?.trimmingCharacters(in: .whitespaces)
@@ -92,7 +93,7 @@ public struct AccountStore: Sendable {
             if let hash { update = update.set("password_hash", to: hash) }
             try await update.where("id", .equal, id).run()
             if disabled || hash != nil {
-                try await tx.sql.delete(from: "sessions").where("user_id", .equal, id).run()
+                try await Self.endCredentials(userID: id, in: tx)
             }
             let details = "{\"role\":\"\(role.rawValue)\",\"disabled\":\"\(disabled)\",\"password_changed\":\"\(hash != nil)\"}"
             try await tx.note(.update, objectType: "users", objectID: String(id), details: details)
@@ -186,29 +187,54 @@ public struct AccountStore: Sendable {
     // MARK: API tokens
 
     /// Creates a bearer token for scripts; the token is shown once and only its hash is kept.
-    public func createToken(for username: String, name: String, by principal: Principal) async throws -> String {
+    /// Every token expires (`lifetimeDays`, 90 by default, at most `APIToken.maximumLifetimeDays`):
+    /// a token copied into a script and forgotten must not stay a key for ever.
+    public func createToken(for username: String, name: String, lifetimeDays: Int = APIToken.defaultLifetimeDays,
+                            by principal: Principal, now: Date = Date()) async throws -> String {
+        guard (1...APIToken.maximumLifetimeDays).contains(lifetimeDays) else {
+            throw AccountError(code: "token.lifetime",
+                               messageZh: "令牌有效期须在 1 至 \(APIToken.maximumLifetimeDays) 天之间",
+                               messageEn: "a token's lifetime must be between 1 and \(APIToken.maximumLifetimeDays) days")
+        }
         let token = "sl_" + Self.randomToken()
+        let expires = Timestamps.format(now.addingTimeInterval(Double(lifetimeDays) * 86400))
         try await recorder.write(by: principal) { tx in
             guard let row = try await tx.sql.select().column("id").from("users").where("username", .equal, username).first() else {
                 throw AccountError(code: "user.unknown", messageZh: "用户不存在：\(username)", messageEn: "no such user: \(username)")
             }
             let userID = try row.decode(column: "id", as: Int64.self)
-            let inserted = try await tx.sql.insert(into: "api_tokens").columns("user_id", "token_hash", "name", "created_at")
-                .values(SQLBind(userID), SQLBind(Self.digest(token)), SQLBind(name), SQLBind(Timestamps.now()))
+            let inserted = try await tx.sql.insert(into: "api_tokens").columns("user_id", "token_hash", "name", "created_at", "expires_at")
+                .values(SQLBind(userID), SQLBind(Self.digest(token)), SQLBind(name), SQLBind(Timestamps.format(now)), SQLBind(expires))
                 .returning("id").first()
-            try await tx.note(.create, objectType: "api_tokens", objectID: String(try inserted!.decode(column: "id", as: Int64.self)))
+            try await tx.note(.create, objectType: "api_tokens", objectID: String(try inserted!.decode(column: "id", as: Int64.self)),
+                              details: "{\"expires_at\":\"\(expires)\"}")
         }
         return token
     }
 
-    public func user(forToken token: String) async throws -> User? {
-        try await database.withConnection { db in
+    /// The account behind a bearer token, if the token is neither revoked nor expired and the
+    /// account is enabled. Marks the token used (at most every `APIToken.lastUsedResolution`
+    /// seconds, so a busy script does not turn every read into a write).
+    public func user(forToken token: String, now: Date = Date()) async throws -> User? {
+        let nowText = Timestamps.format(now)
+        let found: (User, Int64, String?)? = try await database.withConnection { db in
             guard let row = try await db.raw("""
-                SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: Self.digest(token))
+                SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = \(bind: Self.digest(token)) AND t.revoked_at IS NULL AND t.expires_at > \(bind: nowText)
                 """).first() else { return nil }
-            let user = try Self.user(row)
-            return user.disabled ? nil : user
+            return (try Self.user(row), try row.decode(column: "token_id", as: Int64.self),
+                    try row.decode(column: "token_last_used_at", as: String?.self))
         }
+        guard let (user, tokenID, lastUsed) = found, !user.disabled else { return nil }
+        let stale = Timestamps.format(now.addingTimeInterval(-APIToken.lastUsedResolution))
+        if lastUsed == nil || lastUsed! < stale {
+            // Best effort: a busy database must not refuse the request over a usage stamp.
+            try? await database.withConnection { db in
+                try await db.update("api_tokens").set("last_used_at", to: nowText).where("id", .equal, tokenID).run()
+            }
+        }
+        return user
     }
 
     // MARK: helpers

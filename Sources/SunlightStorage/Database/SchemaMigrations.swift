@@ -133,5 +133,8 @@ public enum SchemaMigrations {
             // pending (candidates wait for review), confirmed, cleared; NULL when no one matched.
             try await db.raw("ALTER TABLE reports ADD COLUMN subject_review TEXT").run()
         },
+        Migration(version: 12, name: "API token expiry and revocation") { db, _ in
+            try await APITokenLifecycle.migrate(db)
+        },
     ]
 }

@@ -58,6 +58,7 @@ public final class SunlightDatabase: Sendable {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try PrivateFiles.prepareSQLite(path: path)
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteTunedSource(path: path), maxConnectionsPerEventLoop: 4,
                 pruneInterval: nil, logger: quiet, on: group)

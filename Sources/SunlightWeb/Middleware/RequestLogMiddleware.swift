@@ -3,7 +3,8 @@ import Logging
 import Metrics
 
 /// Logs each request as method, route and status: never the query string (searches carry
-/// names and ID numbers), never bodies, never cookies or client addresses.
+/// names and ID numbers), never bodies, never cookies or client addresses. The signed-in
+/// user is logged by numeric id only (`user_id`), as `SessionMiddleware` found it further in.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -29,7 +30,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info("request", metadata: [
             "method": "\(method.rawValue)", "path": "\(route)", "status": "\(status)",
-            "ms": "\(Int(ms))", "user_id": "\(context.principal?.userID.map(String.init) ?? "-")",
+            "ms": "\(Int(ms))", "user_id": "\((context.principal?.userID ?? context.logIdentity.userID).map(String.init) ?? "-")",
         ])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import SunlightStorage
 
@@ -10,15 +11,25 @@ struct SessionMiddleware: RouterMiddleware {
     static let sessionCookie = "sl_session"
     static let csrfCookie = "sl_csrf"
     static let languageCookie = "sl_lang"
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+    static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
 
     let accounts: AccountStore
     let configuration: WebConfiguration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.secure = configuration.forceSecureCookies || request.headers[.init("X-Forwarded-Proto")!] == "https"
-            || request.uri.scheme == .https
-        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
+        context.clientAddress = ClientAddress.resolve(peer: context.remoteAddress,
+                                                      forwardedFor: request.headers[values: Self.forwardedFor],
+                                                      trusted: configuration.trustedProxies)
+        context.overHTTPS = ClientAddress.isHTTPS(peer: context.remoteAddress, forwardedProto: request.headers[Self.forwardedProto],
+                                                  directScheme: request.uri.scheme?.rawValue, trusted: configuration.trustedProxies)
+        // Cookies may be marked Secure on anyone's say-so (at worst a client breaks its own
+        // session); HSTS, which binds the browser for a year, follows only `overHTTPS`.
+        context.secure = configuration.forceSecureCookies || context.overHTTPS || request.headers[Self.forwardedProto] == "https"
+        // `/metrics` takes its own bearer token (`MetricsAccess`), which is no account's.
+        if request.uri.path != "/metrics", let authorization = request.headers[.authorization],
+           authorization.lowercased().hasPrefix("bearer ") {
             let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
             guard let user = try await accounts.user(forToken: token) else { throw WebError.unauthenticated }
             context.principal = user.principal
@@ -29,6 +40,7 @@ struct SessionMiddleware: RouterMiddleware {
             context.sessionToken = token
             context.csrfToken = csrf
         }
+        context.logIdentity.userID = context.principal?.userID
         if context.csrfToken.isEmpty {
             if let anonymous = request.cookies[Self.csrfCookie]?.value, anonymous.count >= 32 {
                 context.csrfToken = anonymous

@@ -13,8 +13,11 @@ struct OperationsRoutes {
             return APIResponse.json(["status": ok ? "ok" : "database unavailable", "database": services.database.kind.rawValue],
                                     status: ok ? .ok : .serviceUnavailable)
         }
-        router.get("/metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+        router.get("/metrics") { request, context in
+            guard MetricsAccess.allows(request, context: context, configuration: services.configuration) else {
+                throw WebError.notFound
+            }
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.emitToString())))
         }
         router.get("/static/:name") { _, context in

@@ -47,17 +47,25 @@ struct SessionPages {
         let form = try await FormBody.read(&request, context: context)
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
-        let keys = ["user:" + username.lowercased()] + (context.remoteAddress.map { ["client:" + $0] } ?? [])
-        func fail(_ key: String, status: HTTPResponse.Status) -> Response {
+        let account = username.lowercased()
+        let address = context.clientAddress
+        func fail(_ message: String, status: HTTPResponse.Status) -> Response {
             services.renderer.render("login", title: Strings.text("sign_in", context.language), request: request, context: context,
-                                     values: ["error": Strings.text(key, context.language), "username": username], status: status)
+                                     values: ["error": message, "username": username], status: status)
         }
-        if await services.throttle.isBlocked(keys) { return fail("login_limited", status: .tooManyRequests) }
+        // Checked before the password: an attempt during a wait is neither checked nor counted.
+        if case .wait(let seconds) = await services.throttle.check(account: account, address: address) {
+            let message = Strings.text("login_limited", context.language)
+                + (context.language == .zh ? "（请 \(seconds) 秒后再试）" : " (try again in \(seconds) s)")
+            var response = fail(message, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        }
         guard let user = try await services.accounts.authenticate(username: username, password: password) else {
-            await services.throttle.recordFailure(keys)
-            return fail("login_failed", status: .unauthorized)
+            await services.throttle.recordFailure(account: account, address: address)
+            return fail(Strings.text("login_failed", context.language), status: .unauthorized)
         }
-        await services.throttle.reset("user:" + username.lowercased())
+        await services.throttle.recordSuccess(account: account, address: address)
         let (token, _) = try await services.accounts.startSession(for: user)
         var response = Response(status: .seeOther, headers: [.location: safeNext(request.uri.queryParameters.get("next"))])
         response.setCookie(SessionMiddleware.cookie(SessionMiddleware.sessionCookie, token, secure: context.secure))
@@ -98,7 +106,22 @@ struct SessionPages {
 
     /// Only local paths: an open redirect would let a link to Sunlight send people elsewhere.
     private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        Self.localPath(next) ?? "/"
+    }
+
+    /// `next` if it is a path on this site, else nil. A path must start with one `/` followed by
+    /// something other than `/` or `\` (`//host` and `/\host` are other hosts to a browser), and
+    /// may hold no whitespace or control character anywhere: browsers drop tabs and newlines
+    /// from URLs, so `/<TAB>/evil.example` would become `//evil.example`.
+    static func localPath(_ next: String?) -> String? {
+        guard let next else { return nil }
+        let scalars = Array(next.unicodeScalars)
+        guard scalars.count >= 1, scalars[0] == "/" else { return nil }
+        if scalars.count >= 2, scalars[1] == "/" || scalars[1] == "\\" { return nil }
+        for scalar in scalars {
+            if scalar == "\\" || scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format { return nil }
+        }
         return next
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import SunlightContract
 import SunlightStorage
@@ -11,6 +12,7 @@ struct UserAdminPages {
         router.post("/admin/users", use: create)
         router.get("/admin/users/:id", use: editForm)
         router.post("/admin/users/:id", use: update)
+        router.post("/admin/users/:id/tokens/:token/revoke", use: revokeToken)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -69,9 +71,31 @@ struct UserAdminPages {
                                           "selected": $0 == user.role] as [String: Any] },
         ]
         if let tail = try await services.accounts.boundIDNumberTail(userID: user.id) { values["idTail"] = tail }
+        let now = Date()
+        let tokens = try await services.accounts.tokens(username: user.username).map { token -> [String: Any] in
+            let state = token.state(at: now)
+            return ["tokenID": token.id, "userID": user.id, "name": token.name, "state": AccountStrings.text("state_" + state, language),
+                    "active": state == "active", "created": token.createdAt, "expires": token.expiresAt ?? "—",
+                    "lastUsed": token.lastUsedAt ?? AccountStrings.text("never", language)]
+        }
+        values["tokens"] = tokens
+        values["hasTokens"] = !tokens.isEmpty
+        values["labels"] = AccountStrings.labels(language)
         if let error { values["error"] = error }
         return services.renderer.render("user_edit", title: user.username, request: request, context: context, values: values,
                                         status: status)
+    }
+
+    /// Revokes one of the user's API tokens at once (the secret itself is never shown here).
+    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requireAdmin()
+        guard let id = context.parameters.get("id", as: Int64.self), let tokenID = context.parameters.get("token", as: Int64.self),
+              let user = try await services.accounts.user(id: id),
+              try await services.accounts.tokens(username: user.username).contains(where: { $0.id == tokenID }) else {
+            throw WebError.notFound
+        }
+        try await services.accounts.revokeToken(id: tokenID, by: principal)
+        return Response(status: .seeOther, headers: [.location: "/admin/users/\(id)"])
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -10,9 +10,33 @@ public struct WebConfiguration: Sendable {
     public var forceSecureCookies: Bool
     /// Largest accepted file upload (imports), in bytes. Larger uploads get 413.
     public var maxUploadBytes: Int
-    /// Failed logins allowed per username and per client within `loginWindowSeconds`.
+    /// Failed sign-ins per account (and per account and address) that cost no delay; after
+    /// them each failure doubles the wait before the next attempt is checked (`LoginThrottle`).
     public var loginAttemptsAllowed: Int
+    /// How long a failure is remembered after the last one: a quiet hour forgives.
     public var loginWindowSeconds: Double
+    /// The first delay once the free failures are spent; it doubles with each further failure.
+    public var loginBaseDelaySeconds: Double = 1
+    /// Longest wait imposed on one address for one account.
+    public var loginMaxDelaySeconds: Double = 900
+    /// Longest wait imposed on an account across all addresses (kept short: anyone can cause it).
+    public var loginAccountMaxDelaySeconds: Double = 60
+    /// Most (account, address) entries the throttle keeps; the oldest are forgotten first.
+    public var loginThrottleCapacity: Int = 10_000
+    /// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed
+    /// (`--trusted-proxy`). Empty: the connecting peer is the client.
+    public var trustedProxies: [IPRange] = []
+    /// When set, `/metrics` answers only `Authorization: Bearer <token>` (`--metrics-token`,
+    /// `SUNLIGHT_METRICS_TOKEN`). When nil, `/metrics` answers only clients on loopback.
+    public var metricsToken: String?
+    /// `Strict-Transport-Security` max-age, sent on responses that went out over HTTPS.
+    public var hstsMaxAgeSeconds: Int = 31_536_000
+    /// A connection with no complete request for this long is closed (`--idle-timeout`): it
+    /// bounds half-sent requests and idle keep-alives, which otherwise hold a descriptor for ever.
+    public var idleTimeoutSeconds: Double = 30
+    /// Most connections served at once (`--max-connections`); further ones wait in the listen
+    /// backlog until one closes, instead of the process running out of descriptors.
+    public var maxConnections: Int = 200
     /// bcrypt cost for passwords set through the web.
     public var bcryptCost: UInt8
     /// Where report office keys (`keys/`) and sealed attachments (`uploads/`) live; by default
@@ -24,7 +48,7 @@ public struct WebConfiguration: Sendable {
     public var portalMinimumSeconds: Double = 3
 
     public init(host: String = "127.0.0.1", port: Int = 8080, forceSecureCookies: Bool = false,
-                maxUploadBytes: Int = 256 << 20, loginAttemptsAllowed: Int = 5, loginWindowSeconds: Double = 900,
+                maxUploadBytes: Int = 256 << 20, loginAttemptsAllowed: Int = 5, loginWindowSeconds: Double = 3600,
                 bcryptCost: UInt8 = 12) {
         self.host = host
         self.port = port
