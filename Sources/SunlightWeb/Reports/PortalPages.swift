@@ -73,7 +73,7 @@ struct PortalPages {
             return try await renderForm(request, context: context, values: fields, problems: [("answer", Strings.text("challenge_failed", language))],
                                         status: .unprocessableContent)
         }
-        guard await guardian.allow("submit", client: context.remoteAddress, limit: PortalGuard.submissions) else {
+        guard await guardian.allow("submit", client: context.clientAddress, limit: PortalGuard.submissions) else {
             return try await renderForm(request, context: context, values: fields, problems: [("", Strings.text("portal_limited", language))],
                                         status: .tooManyRequests)
         }
@@ -121,7 +121,7 @@ struct PortalPages {
     @Sendable func follow(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormBody.read(&request, context: context)
-        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else { return limited(request, context) }
+        guard await guardian.allow("lookup", client: context.clientAddress, limit: PortalGuard.lookups) else { return limited(request, context) }
         return try await renderFollow(request, context: context, code: form["receipt"] ?? "", flash: nil)
     }
 
@@ -163,7 +163,7 @@ struct PortalPages {
     @Sendable func addMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = context.language
         // The limit comes first: a limited client gets no lookup (slow, and timed) and no write.
-        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else { return limited(request, context) }
+        guard await guardian.allow("lookup", client: context.clientAddress, limit: PortalGuard.lookups) else { return limited(request, context) }
         let upload = try await Upload.receive(request, limit: IncomingFile.maxBytes + (256 << 10))
         defer { upload.removeFile() }
         let code = upload.fields["receipt"] ?? ""
@@ -189,7 +189,7 @@ struct PortalPages {
         guard let id = context.parameters.get("id", as: Int64.self), let receipt = ReceiptCode(form["receipt"] ?? "") else {
             throw WebError.notFound
         }
-        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else {
+        guard await guardian.allow("lookup", client: context.clientAddress, limit: PortalGuard.lookups) else {
             throw WebError(status: .tooManyRequests, code: "portal.limited", messageZh: Strings.text("portal_limited", .zh),
                            messageEn: Strings.text("portal_limited", .en))
         }

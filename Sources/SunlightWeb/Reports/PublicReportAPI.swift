@@ -23,7 +23,7 @@ struct PublicReportAPI {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let object = try await Self.object(request)
         try Self.rejectUnknown(object, allowed: ["anonymous", "reporter", "contact", "subject", "type", "text", "when", "attachments"])
-        guard await guardian.allow("submit", client: context.remoteAddress, limit: PortalGuard.submissions) else { throw Self.limited }
+        guard await guardian.allow("submit", client: context.clientAddress, limit: PortalGuard.submissions) else { throw Self.limited }
         let reporter = object["reporter"] as? [String: Any] ?? [:]
         let subject = object["subject"] as? [String: Any] ?? [:]
         try Self.rejectUnknown(reporter, allowed: ["name", "id_number", "phone"], prefix: "reporter.")
@@ -79,7 +79,7 @@ struct PublicReportAPI {
     }
 
     private func receipt(_ context: AppRequestContext) async throws -> ReceiptCode {
-        guard await guardian.allow("lookup", client: context.remoteAddress, limit: PortalGuard.lookups) else { throw Self.limited }
+        guard await guardian.allow("lookup", client: context.clientAddress, limit: PortalGuard.lookups) else { throw Self.limited }
         guard let text = context.parameters.get("receipt"), let receipt = ReceiptCode(text.removingPercentEncoding ?? text) else {
             throw Self.notFound
         }
