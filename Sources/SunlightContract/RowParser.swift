@@ -1,7 +1,14 @@
 import SunlightDomain
 
 /// A problem with one cell of one row: what the import report and the API show.
+///
+/// `value` echoes the offending text so the report can show it, but at most
+/// `maxEchoedCharacters` of it (then "…"): a report must never send a megabyte-long value
+/// back to the browser, the API client or the stored import log.
 public struct CellError: Error, Sendable, Equatable, Codable {
+    /// Characters of the offending value echoed in `value`.
+    public static let maxEchoedCharacters = 100
+
     public let line: Int
     public let column: String
     public let value: String
@@ -16,10 +23,25 @@ public struct CellError: Error, Sendable, Equatable, Codable {
     public init(line: Int, column: String, value: String, code: String, messageZh: String, messageEn: String) {
         self.line = line
         self.column = column
-        self.value = value
+        self.value = Self.echo(value)
         self.code = code
         self.messageZh = messageZh
         self.messageEn = messageEn
+    }
+}
+
+extension CellError {
+    /// `value` cut to `maxEchoedCharacters` characters plus "…" when longer.
+    static func echo(_ value: String) -> String {
+        // Characters are at most as many as UTF-8 bytes: short values need no counting.
+        guard value.utf8.count > maxEchoedCharacters else { return value }
+        var end = value.startIndex
+        var count = 0
+        while end < value.endIndex && count < maxEchoedCharacters {
+            end = value.index(after: end)
+            count += 1
+        }
+        return end == value.endIndex ? value : String(value[..<end]) + "…"
     }
 }
 
