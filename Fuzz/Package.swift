@@ -1,4 +1,9 @@
-// swift-tools-version:6.2
+// swift-tools-version:5.4
+// 5.4 on purpose: from 5.5 SwiftPM renames an executable's entry point and links it with
+// `--defsym main=<Module>_main`, a symbol that `-parse-as-library` never emits, so the fuzz
+// executables fail to link (swiftlang/swift-package-manager#8731). With 5.4 libFuzzer's own
+// `main` is used. Consequences: Swift 5 language mode and no `platforms:`/upcoming features
+// here — the shared sources compile the same (they are checked in Swift 6 mode by the root).
 import PackageDescription
 
 /// Coverage-guided fuzzing of Sunlight's readers of untrusted input (issue 18), kept out of
@@ -9,11 +14,10 @@ import PackageDescription
 /// no library products to depend on). Each `Fuzz*` executable defines only
 /// `LLVMFuzzerTestOneInput`; libFuzzer supplies `main`. Build and run with `scripts/fuzz.sh`,
 /// which passes `-sanitize=fuzzer,address -parse-as-library` (see `Fuzz/README.md`).
-let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+let swiftSettings: [SwiftSetting] = []
 
 let package = Package(
     name: "sunlight-fuzz",
-    platforms: [.macOS(.v14)],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),

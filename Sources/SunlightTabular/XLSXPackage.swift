@@ -131,7 +131,7 @@ final class XLSXPackage {
         do {
             defer { try? handle.close() }
             _ = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
-                try inflation.count(chunk.count)
+                try inflation.count(chunk)
                 try handle.write(contentsOf: chunk)
             }
         } catch let error as TabularError {
@@ -152,7 +152,7 @@ final class XLSXPackage {
         var data = Data()
         do {
             _ = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
-                try inflation.count(chunk.count)
+                try inflation.count(chunk)
                 data.append(chunk)
             }
         } catch let error as TabularError {
@@ -207,6 +207,7 @@ struct BoundedInflation {
     private let declared: Int64
     private let ratioCap: Int64
     private(set) var inflated: Int64 = 0
+    private var prolog = XMLPrologGuard()
 
     init(entry: Entry, path: String, limit: Int64, limits: TabularLimits) throws {
         self.path = path
@@ -226,13 +227,68 @@ struct BoundedInflation {
         self.ratioCap = allowance
     }
 
-    mutating func count(_ bytes: Int) throws {
-        inflated += Int64(bytes)
+    mutating func count(_ chunk: Data) throws {
+        inflated += Int64(chunk.count)
         if inflated > sizeCap {
             throw TabularError.partTooLarge(path, limit: sizeCap)
         }
         if inflated > declared || inflated > ratioCap {
             throw TabularError.compressionRatio(path, limit: limits.maxCompressionRatio)
         }
+        if !prolog.isDone {
+            let ok = chunk.withUnsafeBytes { prolog.feed($0) }
+            guard ok else {
+                throw TabularError.xlsxInvalid("部件 \(path) 含有 DTD 声明（OOXML 不允许）", "part \(path) has a DTD declaration (not allowed in OOXML)")
+            }
+        }
+    }
+}
+
+/// Refuses a DTD (`<!DOCTYPE …>`) in a part's prolog, before the XML parser sees it.
+///
+/// OPC (ECMA-376 Part 2, §8.1.4) forbids DTD declarations in package parts, so no real
+/// workbook has one; a hostile one would use it for entity expansion ("billion laughs": a few
+/// hundred bytes that expand to gigabytes inside the parser, past every limit counted here).
+/// Scans only the prolog — the XML declaration, comments, processing instructions and white
+/// space before the root element — and is done at the first element's `<`.
+struct XMLPrologGuard {
+    private enum State { case text, lessThan, bang, comment, instruction, done }
+    private var state = State.text
+    /// In a comment: trailing dashes seen; in a processing instruction: whether `?` was last.
+    private var mark = 0
+
+    var isDone: Bool { state == .done }
+
+    /// False when a DTD declaration starts.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes {
+            switch state {
+            case .text:
+                if byte == 0x3C { state = .lessThan }  // <
+            case .lessThan:
+                switch byte {
+                case 0x3F: state = .instruction; mark = 0  // <?
+                case 0x21: state = .bang  // <!
+                default: state = .done; return true  // the root element
+                }
+            case .bang:
+                guard byte == 0x2D else { return false }  // <!- (a comment), else <!DOCTYPE and kin
+                state = .comment
+                mark = 0
+            case .comment:
+                if byte == 0x2D {
+                    mark += 1
+                } else if byte == 0x3E && mark >= 2 {
+                    state = .text
+                } else {
+                    mark = 0
+                }
+            case .instruction:
+                if byte == 0x3E && mark == 1 { state = .text } else { mark = byte == 0x3F ? 1 : 0 }
+            case .done:
+                return true
+            }
+        }
+        return true
     }
 }

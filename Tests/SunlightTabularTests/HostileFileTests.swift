@@ -243,3 +243,30 @@ enum BombWorkbook {
         try Data(bytes).write(to: url)
     }
 }
+
+@Suite struct XMLEntityTests {
+    /// "Billion laughs": nested entities that expand to gigabytes inside the XML parser. OPC
+    /// forbids DTDs in package parts, so any DTD is refused before parsing.
+    @Test func dtdInAPartIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var dtd = "<!DOCTYPE worksheet [<!ENTITY a0 \"hahahahahahahahahaha\">"
+        for level in 1...9 { dtd += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level - 1);", count: 10) + "\">" }
+        dtd += "]>"
+        let sheet = "<?xml version=\"1.0\"?><!-- a - comment -->\(dtd)<worksheet xmlns=\"\(HandWrittenWorkbook.mainNamespace)\">"
+            + #"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a9;</t></is></c></row></sheetData></worksheet>"#
+        let url = dir.file("laughs.xlsx")
+        try HandWrittenWorkbook.write(to: url, sheets: [("Sheet1", "worksheets/sheet1.xml", sheet)])
+        let error = try #require(throws: TabularError.self) { try readAll(XLSXSource(url: url)) }
+        #expect(error.code == "xlsx.invalid")
+        #expect(error.messageEn.contains("DTD"))
+
+        // Comments and processing instructions before the root element are fine.
+        let plain = "<?xml version=\"1.0\"?><!-- <!DOCTYPE in a comment --><?pi x?>"
+            + HandWrittenWorkbook.sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row>"#)
+                .replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>", with: "")
+        let url2 = dir.file("plain.xlsx")
+        try HandWrittenWorkbook.write(to: url2, sheets: [("Sheet1", "worksheets/sheet1.xml", plain)])
+        #expect(try readAll(XLSXSource(url: url2)).header == ["ok"])
+    }
+}
