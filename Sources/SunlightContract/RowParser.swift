@@ -76,14 +76,33 @@ public struct RowParser: Sendable {
     /// an import writes) rather than building the record's dictionary.
     public func parseRow(fields cells: [String], line: Int, header: HeaderMap) -> Result<ParsedRow, RowErrors> {
         var attributes: [String: String] = [:]
+        var attributeErrors: [CellError] = []
         for (position, field) in header.fieldIndices.enumerated() where field == nil {
             let raw = position < cells.count ? cells[position] : ""
-            if !raw.isEmpty { attributes[header.headers[position].trimmingCharacters(in: .whitespaces)] = raw }
+            if raw.isEmpty { continue }
+            let name = header.headers[position].trimmingCharacters(in: .whitespaces)
+            // Extra columns are kept as attributes: free text, so free text's limit.
+            if raw.utf8.count > Self.maxAttributeLength, raw.count > Self.maxAttributeLength {
+                let error = FieldParser.tooLong(Self.maxAttributeLength)
+                attributeErrors.append(CellError(line: line, column: name, value: raw, code: error.code,
+                                                 messageZh: error.messageZh, messageEn: error.messageEn))
+                continue
+            }
+            attributes[name] = raw
         }
-        return parse(line: line, attributes: attributes, present: header.fedFields, cells: header.fieldIndices.count) { position in
+        let result = parse(line: line, attributes: attributes, present: header.fedFields, cells: header.fieldIndices.count) { position in
             header.fieldIndices[position].map { ($0, position < cells.count ? cells[position] : "") }
         }
+        guard !attributeErrors.isEmpty else { return result }
+        switch result {
+        case .success: return .failure(RowErrors(errors: attributeErrors))
+        case .failure(let errors): return .failure(RowErrors(errors: errors.errors + attributeErrors))
+        }
     }
+
+    /// The most characters of a cell in an extra column (one the contract does not name, kept
+    /// as an attribute): `Field.freeTextMaxLength`.
+    public static let maxAttributeLength = Field.freeTextMaxLength
 
     /// Parses named values (forms and the API): missing names are empty.
     public func parse(named: [String: String], line: Int = 0) -> Result<Record, RowErrors> {

@@ -55,3 +55,21 @@ struct MaxLengthTests {
         #expect(error.value.hasSuffix("…"))
     }
 }
+
+@Suite("Extra columns have a maximum length too")
+struct AttributeLengthTests {
+    @Test func overLongExtraColumnIsRefused() throws {
+        let header = try HeaderMap(headers: ["unit_code", "name", "kind", "备注"], dataset: Registry.units)
+        let rows = RowParser(dataset: Registry.units)
+        let ok = rows.parseRow(fields: ["U1", "县委", "party", "短"], line: 2, header: header)
+        #expect((try? ok.get()) != nil)
+        let long = rows.parseRow(fields: ["U1", "县委", "party", String(repeating: "长", count: 2_001)], line: 3, header: header)
+        guard case .failure(let errors) = long else {
+            Issue.record("an over-long extra column was accepted")
+            return
+        }
+        #expect(errors.errors.map(\.code) == ["value.too_long"])
+        #expect(errors.errors.first?.column == "备注")
+        #expect(errors.errors.first?.line == 3)
+    }
+}
