@@ -134,6 +134,7 @@ final class XLSXPackage {
                 try inflation.count(chunk)
                 try handle.write(contentsOf: chunk)
             }
+            try inflation.finish()
         } catch let error as TabularError {
             throw error
         } catch {
@@ -155,6 +156,7 @@ final class XLSXPackage {
                 try inflation.count(chunk)
                 data.append(chunk)
             }
+            try inflation.finish()
         } catch let error as TabularError {
             throw error
         } catch {
@@ -208,6 +210,8 @@ struct BoundedInflation {
     private let ratioCap: Int64
     private(set) var inflated: Int64 = 0
     private var prolog = XMLPrologGuard()
+    /// The end of the previous chunk when it cut a UTF-8 sequence (at most 3 bytes).
+    private var utf8Carry: [UInt8] = []
 
     init(entry: Entry, path: String, limit: Int64, limits: TabularLimits) throws {
         self.path = path
@@ -235,12 +239,45 @@ struct BoundedInflation {
         if inflated > declared || inflated > ratioCap {
             throw TabularError.compressionRatio(path, limit: limits.maxCompressionRatio)
         }
+        try checkUTF8(chunk)
         if !prolog.isDone {
             let ok = chunk.withUnsafeBytes { prolog.feed($0) }
             guard ok else {
                 throw TabularError.xlsxInvalid("部件 \(path) 含有 DTD 声明（OOXML 不允许）", "part \(path) has a DTD declaration (not allowed in OOXML)")
             }
         }
+    }
+}
+
+extension BoundedInflation {
+    /// Refuses bytes that are not UTF-8, chunk by chunk (a sequence may straddle two chunks).
+    ///
+    /// Why: Foundation's `XMLParser` on Linux traps (a crash of the whole server, not an
+    /// error) on an element name that is not valid UTF-8 — found by fuzzing, issue 18. Every
+    /// part Excel, WPS and LibreOffice write is UTF-8; a UTF-16 part is refused with the same
+    /// error, which no real workbook has been seen to need.
+    fileprivate mutating func checkUTF8(_ chunk: Data) throws {
+        let outcome: UTF8Validation.Outcome
+        if utf8Carry.isEmpty {
+            outcome = chunk.withUnsafeBytes { UTF8Validation.validate($0.bindMemory(to: UInt8.self)) }
+            if case .truncated(let at) = outcome { utf8Carry = Array(chunk[(chunk.startIndex + at)...]) }
+        } else {
+            var combined = utf8Carry
+            combined.append(contentsOf: chunk)
+            outcome = combined.withUnsafeBufferPointer { UTF8Validation.validate($0) }
+            utf8Carry = []
+            if case .truncated(let at) = outcome { utf8Carry = Array(combined[at...]) }
+        }
+        if outcome == .invalid { throw notUTF8 }
+    }
+
+    /// The part ended: a sequence still cut off is invalid.
+    mutating func finish() throws {
+        if !utf8Carry.isEmpty { throw notUTF8 }
+    }
+
+    private var notUTF8: TabularError {
+        TabularError.xlsxInvalid("部件 \(path) 不是有效的 UTF-8 文本", "part \(path) is not valid UTF-8 text")
     }
 }
 

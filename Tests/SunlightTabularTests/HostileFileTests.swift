@@ -270,3 +270,48 @@ enum BombWorkbook {
         #expect(try readAll(XLSXSource(url: url2)).header == ["ok"])
     }
 }
+
+/// Inputs found by `scripts/fuzz.sh xlsx` (issue 18), kept as regression tests.
+@Suite struct XLSXFuzzRegressionTests {
+    /// Fuzz crash-b3eb103d…: an element name that is not UTF-8 made Foundation's XMLParser trap
+    /// (the whole server process, not an error). Parts must now be valid UTF-8.
+    @Test func elementNameThatIsNotUTF8IsRefusedNotACrash() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let url = dir.file("name.xlsx")
+        var sheet = Data(#"<worksheet><sheetData><row r="1"><"#.utf8)
+        sheet.append(contentsOf: [0xC1, 0xCB])
+        sheet.append(contentsOf: Data(#"/></row></sheetData></worksheet>"#.utf8))
+        try BombWorkbook.replaceSheet(in: url, with: sheet)
+        let error = try #require(throws: TabularError.self) { try readAll(XLSXSource(url: url)) }
+        #expect(error.code == "xlsx.invalid")
+        #expect(error.messageEn.contains("UTF-8"))
+    }
+
+    /// A multi-byte character cut by the 64 KiB inflation chunk boundary is still valid UTF-8.
+    @Test func utf8StraddlingChunksIsAccepted() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let url = dir.file("chunks.xlsx")
+        var rows = ""
+        for n in 1...4_000 { rows += #"<row r="\#(n)"><c r="A\#(n)" t="inlineStr"><is><t>第\#(n)行</t></is></c></row>"# }
+        try BombWorkbook.replaceSheet(in: url, with: Data(HandWrittenWorkbook.sheet(rows).utf8))
+        let result = try readAll(XLSXSource(url: url))
+        #expect(result.header == ["第1行"])
+        #expect(result.rows.count == 3_999)
+    }
+}
+
+extension BombWorkbook {
+    /// A workbook whose sheet part is exactly `bytes`.
+    static func replaceSheet(in url: URL, with bytes: Data) throws {
+        try HandWrittenWorkbook.write(to: url, sheets: [("Sheet1", "worksheets/sheet1.xml", HandWrittenWorkbook.sheet(""))])
+        let archive = try Archive(url: url, accessMode: .update)
+        if let entry = archive["xl/worksheets/sheet1.xml"] { try archive.remove(entry) }
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate
+        ) { position, size in
+            bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
+        }
+    }
+}
