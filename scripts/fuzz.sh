@@ -48,14 +48,16 @@ for target in "${targets[@]}"; do
     # ZIPFoundation leaks the C path string of every Archive it opens (45 bytes; it never frees
     # FileManager.fileSystemRepresentation(withPath:), Archive+BackingConfiguration.swift) —
     # upstream, not ours, and LeakSanitizer would stop the XLSX run on its third input.
+    # (-detect_leaks=0 for libFuzzer's per-input check, ASAN_OPTIONS for the one at exit.)
     extra=()
-    if [[ "$target" == xlsx ]]; then extra=(-detect_leaks=0); fi
+    leaks=1
+    if [[ "$target" == xlsx ]]; then extra=(-detect_leaks=0); leaks=0; fi
     corpus="$fuzz/.work/corpus/$target"
     crashes="$fuzz/.work/crashes/$target"
     mkdir -p "$corpus" "$crashes"
     echo "== $target: $runs runs, at most $max_seconds s"
     # Seeds are read from the repository corpus; new finds are written to the work corpus only.
-    if ! "$bin/$(product "$target")" "$corpus" "$fuzz/corpus/$target" \
+    if ! ASAN_OPTIONS="detect_leaks=$leaks${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$bin/$(product "$target")" "$corpus" "$fuzz/corpus/$target" \
         -runs="$runs" -max_total_time="$max_seconds" -rss_limit_mb=2048 -timeout=10 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" ${extra[@]+"${extra[@]}"}; then
         echo "!! $target: libFuzzer stopped on a finding; see $crashes" >&2
