@@ -17,10 +17,18 @@ public struct FieldParser: Sendable {
 
     /// Parses `raw` for `field`. Empty text is `.null` (the caller checks required fields).
     public func parse(_ raw: String, for field: Field) throws(ValueError) -> FieldValue {
+        // Far too long whatever white space it holds: refused before folding a megabyte.
+        if raw.utf8.count > Self.rawByteAllowance(field.maxLength) {
+            throw Self.tooLong(field.maxLength)
+        }
         // Most cells are already folded (see `TextFolding.isFolded`): no new string, no trimming.
         let isFolded = TextFolding.isFolded(raw)
         let folded = isFolded ? raw : TextFolding.fold(raw)
         if folded.isEmpty { return .null }
+        // Characters are at most as many as UTF-8 bytes: count them only when the bytes exceed.
+        if folded.utf8.count > field.maxLength, folded.count > field.maxLength {
+            throw Self.tooLong(field.maxLength)
+        }
         switch field.type {
         case .text:
             // A folded text has no white space at either end, so trimming would return it unchanged.
@@ -70,6 +78,20 @@ public struct FieldParser: Sendable {
                 messageEn: "not one of the allowed values (\(allowed))"
             )
         }
+    }
+
+    /// The most UTF-8 bytes a raw value of a field limited to `maxLength` characters can have:
+    /// four bytes per character plus 1 KiB of surrounding white space.
+    static func rawByteAllowance(_ maxLength: Int) -> Int {
+        maxLength * 4 + 1_024
+    }
+
+    /// `value.too_long`: the value has more characters than its field allows.
+    static func tooLong(_ maxLength: Int) -> ValueError {
+        ValueError(
+            code: "value.too_long",
+            messageZh: "内容过长：最多 \(maxLength) 个字符",
+            messageEn: "too long: at most \(maxLength) characters")
     }
 
     /// `a == b` for an enumeration's spellings, lengths compared first: `==` compares non-ASCII

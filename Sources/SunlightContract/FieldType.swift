@@ -23,6 +23,26 @@ public enum FieldType: Sendable, Equatable {
     case integer
     case enumeration([EnumOption])
 
+    /// The most characters a value of this type may have unless its `Field` says otherwise.
+    ///
+    /// Text: 200 (`Field.shortTextMaxLength`, names and titles). Typed values by their format,
+    /// with room for the spellings the parser accepts (spaces, separators, Chinese dates such
+    /// as "2026年12月7日 星期一", full-width digits): identity codes 32 (18 characters), dates and
+    /// months 40, instants 64, numbers 40 (an Int64 has 19 digits; money may carry separators
+    /// and "元"), yes/no 16, enumerations 64 (the longest label is a few Chinese words).
+    /// Checked before the type's own parsing, which so never sees a megabyte of input.
+    public var defaultMaxLength: Int {
+        switch self {
+        case .text: return 200
+        case .idNumber, .idNumberLenient, .uscc, .partyCode: return 32
+        case .date, .yearMonth: return 40
+        case .datetime: return 64
+        case .money, .decimal, .integer: return 40
+        case .bool: return 16
+        case .enumeration: return 64
+        }
+    }
+
     /// Whether values of this type are stored as integers (money in fen, counts).
     public var isInteger: Bool {
         switch self {

@@ -33,7 +33,7 @@ public enum GovernmentData {
     ])
 
     public static let vehicles = Dataset(name: "vehicles", nameZh: "机动车", scope: .countyWide, importOnly: true, fields: [
-        Field("plate", "号牌号码", key: true),
+        Field("plate", "号牌号码", key: true, maxLength: Field.codeMaxLength),
         Field("owner_id_number", "所有人身份证号", .idNumber, required: true),
         Field("owner_name", "所有人"),
         Field("vehicle_type", "车辆类型"),
@@ -56,8 +56,8 @@ public enum GovernmentData {
             Field("period", "发放期间", .yearMonth, key: true),
             Field("id_number", "身份证号", .idNumberLenient, required: true),
             Field("name", "姓名", required: true),
-            Field("household_id", "户号"),
-            Field("village_code", "村社区编码"),
+            Field("household_id", "户号", maxLength: Field.codeMaxLength),
+            Field("village_code", "村社区编码", maxLength: Field.codeMaxLength),
             Field("amount", "金额", .money, required: true),
             Field("account", "收款账号"),
             Field("paid_date", "发放日期", .date),
@@ -65,47 +65,47 @@ public enum GovernmentData {
 
     public static let budgets = Dataset(name: "budgets", nameZh: "预算", scope: .column("unit_code"), importOnly: true, fields: [
         Field("year", "年度", .integer, key: true),
-        Field("unit_code", "单位编码", key: true),
+        Field("unit_code", "单位编码", key: true, maxLength: Field.codeMaxLength),
         Field("category", "支出类别", .enumeration(expenseCategories), key: true),
-        Field("project_code", "项目编码", key: true),
+        Field("project_code", "项目编码", key: true, maxLength: Field.codeMaxLength),
         Field("amount", "预算金额", .money, required: true),
     ])
 
     public static let payments = Dataset(name: "payments", nameZh: "支付凭证", scope: .column("unit_code"), importOnly: true, fields: [
-        Field("voucher_no", "凭证号", key: true),
-        Field("unit_code", "单位编码", key: true),
+        Field("voucher_no", "凭证号", key: true, maxLength: Field.codeMaxLength),
+        Field("unit_code", "单位编码", key: true, maxLength: Field.codeMaxLength),
         Field("date", "支付日期", .date, required: true),
         Field("payee_name", "收款方", required: true),
         Field("payee_code", "收款方代码", .partyCode),
         Field("payee_account", "收款账号"),
         Field("amount", "金额", .money, required: true),
         Field("category", "支出类别", .enumeration(expenseCategories)),
-        Field("project_code", "项目编码"),
-        Field("purpose", "摘要"),
+        Field("project_code", "项目编码", maxLength: Field.codeMaxLength),
+        Field("purpose", "摘要", maxLength: Field.freeTextMaxLength),
         Field("approver_id_number", "审批人身份证号", .idNumberLenient),
     ])
 
     public static let projects = Dataset(name: "projects", nameZh: "项目", scope: .column("unit_code"), importOnly: true, fields: [
-        Field("project_code", "项目编码", key: true),
+        Field("project_code", "项目编码", key: true, maxLength: Field.codeMaxLength),
         Field("name", "项目名称", required: true),
-        Field("unit_code", "建设单位", required: true),
+        Field("unit_code", "建设单位", required: true, maxLength: Field.codeMaxLength),
         Field("approved_budget", "批复概算", .money, required: true),
         Field("funding_source", "资金来源"),
         Field("approved_date", "批复日期", .date),
-        Field("tender_id", "招标项目编号"),
+        Field("tender_id", "招标项目编号", maxLength: Field.codeMaxLength),
         Field("contract_amount", "合同金额", .money),
         Field("final_amount", "决算金额", .money),
-        Field("approved_scale", "批复规模"),
-        Field("actual_scale", "实际规模"),
+        Field("approved_scale", "批复规模", maxLength: Field.freeTextMaxLength),
+        Field("actual_scale", "实际规模", maxLength: Field.freeTextMaxLength),
         Field("status", "状态", .enumeration(projectStatuses)),
         Field("accepted_date", "验收日期", .date),
         Field("closed_date", "销号日期", .date),
     ])
 
     public static let tenders = Dataset(name: "tenders", nameZh: "招标项目", scope: .column("buyer_unit_code"), importOnly: true, fields: [
-        Field("tender_id", "招标项目编号", key: true),
+        Field("tender_id", "招标项目编号", key: true, maxLength: Field.codeMaxLength),
         Field("title", "项目名称"),
-        Field("buyer_unit_code", "招标人", required: true),
+        Field("buyer_unit_code", "招标人", required: true, maxLength: Field.codeMaxLength),
         Field("method", "方式", .enumeration(tenderMethods)),
         Field("ceiling", "最高限价", .money),
         Field("published_date", "公告日期", .date),
@@ -116,7 +116,7 @@ public enum GovernmentData {
     ])
 
     public static let bids = Dataset(name: "bids", nameZh: "投标明细", scope: .countyWide, importOnly: true, fields: [
-        Field("tender_id", "招标项目编号", key: true),
+        Field("tender_id", "招标项目编号", key: true, maxLength: Field.codeMaxLength),
         Field("bidder_uscc", "投标人代码", .uscc, key: true),
         Field("bidder_name", "投标人"),
         Field("amount", "投标报价", .money, required: true),
@@ -131,9 +131,9 @@ public enum GovernmentData {
     ])
 
     public static let serviceCases = Dataset(name: "service_cases", nameZh: "政务服务办件", scope: .column("unit_code"), importOnly: true, fields: [
-        Field("case_no", "办件编号", key: true),
+        Field("case_no", "办件编号", key: true, maxLength: Field.codeMaxLength),
         Field("matter", "事项名称", required: true),
-        Field("unit_code", "承办单位", required: true),
+        Field("unit_code", "承办单位", required: true, maxLength: Field.codeMaxLength),
         Field("received_at", "受理时间", .datetime, required: true),
         Field("completed_at", "办结时间", .datetime),
         Field("time_limit_days", "承诺时限(工作日)", .integer, required: true, aliases: ["承诺时限"]),

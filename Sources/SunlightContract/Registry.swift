@@ -27,17 +27,17 @@ public enum Registry {
     ]
 
     public static let units = Dataset(name: "units", nameZh: "单位", scope: .unit(column: "unit_code"), fields: [
-        Field("unit_code", "单位编码", key: true),
+        Field("unit_code", "单位编码", key: true, maxLength: Field.codeMaxLength),
         Field("name", "单位名称", required: true),
-        Field("parent_code", "上级单位编码"),
+        Field("parent_code", "上级单位编码", maxLength: Field.codeMaxLength),
         Field("kind", "类型", .enumeration(unitKinds), required: true),
-        Field("region_code", "行政区划代码"),
+        Field("region_code", "行政区划代码", maxLength: Field.codeMaxLength),
     ])
 
     public static let people = Dataset(name: "people", nameZh: "人员", scope: .column("unit_code"), fields: [
         Field("id_number", "身份证号", .idNumber, key: true),
         Field("name", "姓名", required: true),
-        Field("unit_code", "单位编码", required: true),
+        Field("unit_code", "单位编码", required: true, maxLength: Field.codeMaxLength),
         Field("post", "职务"),
         Field("rank", "职级"),
         Field("category", "人员类别", .enumeration(personCategories), required: true),
@@ -54,11 +54,11 @@ public enum Registry {
     ])
 
     public static let households = Dataset(name: "households", nameZh: "户籍", scope: .column("village_code"), fields: [
-        Field("household_id", "户号", key: true),
+        Field("household_id", "户号", key: true, maxLength: Field.codeMaxLength),
         Field("id_number", "身份证号", .idNumber, key: true),
         Field("name", "姓名"),
         Field("relation_to_head", "与户主关系"),
-        Field("village_code", "村社区编码"),
+        Field("village_code", "村社区编码", maxLength: Field.codeMaxLength),
     ])
 
     public static let companies = Dataset(name: "companies", nameZh: "企业", scope: .shared, fields: [

@@ -1,7 +1,14 @@
 import SunlightDomain
 
 /// A problem with one cell of one row: what the import report and the API show.
+///
+/// `value` echoes the offending text so the report can show it, but at most
+/// `maxEchoedCharacters` of it (then "…"): a report must never send a megabyte-long value
+/// back to the browser, the API client or the stored import log.
 public struct CellError: Error, Sendable, Equatable, Codable {
+    /// Characters of the offending value echoed in `value`.
+    public static let maxEchoedCharacters = 100
+
     public let line: Int
     public let column: String
     public let value: String
@@ -16,10 +23,25 @@ public struct CellError: Error, Sendable, Equatable, Codable {
     public init(line: Int, column: String, value: String, code: String, messageZh: String, messageEn: String) {
         self.line = line
         self.column = column
-        self.value = value
+        self.value = Self.echo(value)
         self.code = code
         self.messageZh = messageZh
         self.messageEn = messageEn
+    }
+}
+
+extension CellError {
+    /// `value` cut to `maxEchoedCharacters` characters plus "…" when longer.
+    static func echo(_ value: String) -> String {
+        // Characters are at most as many as UTF-8 bytes: short values need no counting.
+        guard value.utf8.count > maxEchoedCharacters else { return value }
+        var end = value.startIndex
+        var count = 0
+        while end < value.endIndex && count < maxEchoedCharacters {
+            end = value.index(after: end)
+            count += 1
+        }
+        return end == value.endIndex ? value : String(value[..<end]) + "…"
     }
 }
 
@@ -54,14 +76,33 @@ public struct RowParser: Sendable {
     /// an import writes) rather than building the record's dictionary.
     public func parseRow(fields cells: [String], line: Int, header: HeaderMap) -> Result<ParsedRow, RowErrors> {
         var attributes: [String: String] = [:]
+        var attributeErrors: [CellError] = []
         for (position, field) in header.fieldIndices.enumerated() where field == nil {
             let raw = position < cells.count ? cells[position] : ""
-            if !raw.isEmpty { attributes[header.headers[position].trimmingCharacters(in: .whitespaces)] = raw }
+            if raw.isEmpty { continue }
+            let name = header.headers[position].trimmingCharacters(in: .whitespaces)
+            // Extra columns are kept as attributes: free text, so free text's limit.
+            if raw.utf8.count > Self.maxAttributeLength, raw.count > Self.maxAttributeLength {
+                let error = FieldParser.tooLong(Self.maxAttributeLength)
+                attributeErrors.append(CellError(line: line, column: name, value: raw, code: error.code,
+                                                 messageZh: error.messageZh, messageEn: error.messageEn))
+                continue
+            }
+            attributes[name] = raw
         }
-        return parse(line: line, attributes: attributes, present: header.fedFields, cells: header.fieldIndices.count) { position in
+        let result = parse(line: line, attributes: attributes, present: header.fedFields, cells: header.fieldIndices.count) { position in
             header.fieldIndices[position].map { ($0, position < cells.count ? cells[position] : "") }
         }
+        guard !attributeErrors.isEmpty else { return result }
+        switch result {
+        case .success: return .failure(RowErrors(errors: attributeErrors))
+        case .failure(let errors): return .failure(RowErrors(errors: errors.errors + attributeErrors))
+        }
     }
+
+    /// The most characters of a cell in an extra column (one the contract does not name, kept
+    /// as an attribute): `Field.freeTextMaxLength`.
+    public static let maxAttributeLength = Field.freeTextMaxLength
 
     /// Parses named values (forms and the API): missing names are empty.
     public func parse(named: [String: String], line: Int = 0) -> Result<Record, RowErrors> {

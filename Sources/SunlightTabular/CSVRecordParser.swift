@@ -10,6 +10,11 @@
 /// building one `String` per field (validated as UTF-8) — no per-character `String` appends —
 /// so a million-row file costs little more than reading it. All state lives in this struct,
 /// so records, fields and line breaks may straddle chunk boundaries freely.
+///
+/// Limits (`TabularLimits`): a field's bytes are checked *before* each run is copied, fields
+/// per record as each field ends, and the record's bytes with every run — so an oversized
+/// field or a line of millions of commas is refused (naming its line) after at most one limit's
+/// worth of memory, never buffered whole.
 struct CSVRecordParser {
     private enum State {
         /// At the start of a field (after a comma, a line break, or at the start of the file).
@@ -42,9 +47,25 @@ struct CSVRecordParser {
     private var atStreamStart = true
     private var field: [UInt8] = []
     private var fields: [String] = []
+    /// Bytes of the current record's finished fields.
+    private var recordBytes = 0
+    private let limits: TabularLimits
 
-    init() {
+    init(limits: TabularLimits = .standard) {
+        self.limits = limits
         field.reserveCapacity(256)
+    }
+
+    /// Refuses a run of `count` more bytes for the current field before it is copied.
+    @inline(__always)
+    private func checkGrowth(by count: Int) throws {
+        let fieldBytes = field.count + count
+        if fieldBytes > limits.maxFieldBytes {
+            throw TabularError.fieldTooLong(line: line, limit: limits.maxFieldBytes)
+        }
+        if recordBytes + fieldBytes > limits.maxRecordBytes {
+            throw TabularError.recordTooLong(line: recordLine, limit: limits.maxRecordBytes)
+        }
     }
 
     /// Parses one chunk, calling `onRecord(startLine, fields)` for every complete record.
@@ -89,7 +110,10 @@ struct CSVRecordParser {
                     if b <= Self.comma && (b == Self.comma || b == Self.lf || b == Self.cr || b == Self.quote) { break }
                     i += 1
                 }
-                if i > start { field.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i])) }
+                if i > start {
+                    try checkGrowth(by: i - start)
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i]))
+                }
                 guard i < n else { break }
                 switch chunk[i] {
                 case Self.quote:
@@ -124,7 +148,10 @@ struct CSVRecordParser {
                     }
                     i += 1
                 }
-                if i > start { field.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i])) }
+                if i > start {
+                    try checkGrowth(by: i - start)
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i]))
+                }
                 if i < n {
                     state = .quoteInQuoted
                     quotedAfterCR = false
@@ -134,6 +161,7 @@ struct CSVRecordParser {
             case .quoteInQuoted:
                 switch chunk[i] {
                 case Self.quote:
+                    try checkGrowth(by: 1)
                     field.append(Self.quote)
                     state = .quoted
                     i += 1
@@ -189,6 +217,11 @@ struct CSVRecordParser {
 
     @inline(__always)
     private mutating func endField() throws {
+        if fields.count >= limits.maxFieldsPerRecord {
+            throw TabularError.tooManyFields(line: line, limit: limits.maxFieldsPerRecord)
+        }
+        // One byte per separator, so a record of empty fields still counts towards the limit.
+        recordBytes += field.count + 1
         if field.isEmpty {
             fields.append("")
             return
@@ -207,6 +240,7 @@ struct CSVRecordParser {
     private mutating func endRecord(_ onRecord: (Int, [String]) throws -> Void) throws {
         let record = fields
         fields = []
+        recordBytes = 0
         fields.reserveCapacity(record.count)
         try onRecord(recordLine, record)
     }

@@ -12,11 +12,14 @@ public struct CSVSource: TabularSource, Sendable {
     public let url: URL
     /// The encoding to use, or nil to detect it when reading.
     public let encoding: TextEncodingKind?
+    /// Field, fields-per-record and record limits (see `TabularLimits`).
+    public let limits: TabularLimits
 
     /// - Parameter encoding: nil (the default) detects the encoding with `detectEncoding(url:)`.
-    public init(url: URL, encoding: TextEncodingKind? = nil) {
+    public init(url: URL, encoding: TextEncodingKind? = nil, limits: TabularLimits = .standard) {
         self.url = url
         self.encoding = encoding
+        self.limits = limits
     }
 
     /// Detects the encoding from the first `chunkSize` bytes (about 1 MiB).
@@ -59,7 +62,7 @@ public struct CSVSource: TabularSource, Sendable {
     public func read(header: ([String]) throws -> Void, row: (TabularRow) throws -> Void) throws {
         let kind = try encoding ?? Self.detectEncoding(url: url)
         let reader = try FileByteReader(url: url)
-        var parser = CSVRecordParser()
+        var parser = CSVRecordParser(limits: limits)
         var rows = HeaderThenRows()
         func accept(_ line: Int, _ fields: [String]) throws {
             try rows.accept(line: line, fields: fields, header: header, row: row)

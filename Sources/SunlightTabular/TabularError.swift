@@ -12,6 +12,12 @@
 /// - `file.empty`: no header row (empty file, or only blank lines).
 /// - `xlsx.invalid`: not a readable OOXML workbook.
 /// - `file.unreadable`: the file cannot be opened or read.
+/// - `file.field_too_long`, `file.too_many_fields`, `file.record_too_long`: a field, record or
+///   row beyond `TabularLimits` (line = where it was found; CSV and XLSX alike).
+/// - `xlsx.part_too_large`: a part's declared or inflated size is beyond `TabularLimits`.
+/// - `xlsx.compression_ratio`: a part inflates far more than real workbooks do (a zip bomb),
+///   judged on the declared sizes first and on the running byte count while inflating.
+/// - `xlsx.shared_strings_limit`: too many shared strings, or too many bytes of them.
 public struct TabularError: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int?
     public let code: String
@@ -74,5 +80,47 @@ extension TabularError {
             line: nil, code: "file.unreadable",
             messageZh: "无法读取文件：\(detail)",
             messageEn: "Cannot read the file: \(detail)")
+    }
+
+    static func fieldTooLong(line: Int?, limit: Int) -> TabularError {
+        TabularError(
+            line: line, code: "file.field_too_long",
+            messageZh: "字段过长：超过 \(limit) 字节，文件被拒收（请检查是否误粘贴了大段内容）",
+            messageEn: "Field too long: more than \(limit) bytes; the file is refused (check for pasted bulk text)")
+    }
+
+    static func tooManyFields(line: Int, limit: Int) -> TabularError {
+        TabularError(
+            line: line, code: "file.too_many_fields",
+            messageZh: "字段过多：一行超过 \(limit) 列，文件被拒收",
+            messageEn: "Too many fields: more than \(limit) columns in one row; the file is refused")
+    }
+
+    static func recordTooLong(line: Int, limit: Int) -> TabularError {
+        TabularError(
+            line: line, code: "file.record_too_long",
+            messageZh: "行过长：一行超过 \(limit) 字节，文件被拒收",
+            messageEn: "Row too long: more than \(limit) bytes in one row; the file is refused")
+    }
+
+    static func partTooLarge(_ path: String, limit: Int64) -> TabularError {
+        TabularError(
+            line: nil, code: "xlsx.part_too_large",
+            messageZh: "XLSX 部件 \(path) 解压后超过 \(limit) 字节上限，文件被拒收",
+            messageEn: "XLSX part \(path) inflates beyond the limit of \(limit) bytes; the file is refused")
+    }
+
+    static func compressionRatio(_ path: String, limit: Int64) -> TabularError {
+        TabularError(
+            line: nil, code: "xlsx.compression_ratio",
+            messageZh: "XLSX 部件 \(path) 的压缩比超过 \(limit):1 或解压大小与声明不符，疑似压缩炸弹，文件被拒收",
+            messageEn: "XLSX part \(path) inflates more than \(limit):1 or beyond its declared size (a likely zip bomb); the file is refused")
+    }
+
+    static func sharedStringsLimit(count: Int, bytes: Int) -> TabularError {
+        TabularError(
+            line: nil, code: "xlsx.shared_strings_limit",
+            messageZh: "XLSX 共享字符串表过大（上限 \(count) 项、共 \(bytes) 字节），文件被拒收",
+            messageEn: "XLSX shared strings too large (limit \(count) entries, \(bytes) bytes in all); the file is refused")
     }
 }

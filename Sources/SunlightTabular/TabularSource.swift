@@ -7,6 +7,10 @@ import Foundation
 /// file at once. The only exception is an XLSX shared-string table, which must be held in
 /// memory because any cell may refer to any entry.
 ///
+/// Hostile files are refused, not read: every reader enforces `TabularLimits` (field, fields
+/// per record, record, and for XLSX part sizes, compression ratio and shared strings) while
+/// reading, with a `TabularError` naming the line where it applies.
+///
 /// Conforming types are `Sendable` values (a URL and options) so a source can be handed to a
 /// background import task; each `read` call opens the file afresh.
 public protocol TabularSource: Sendable {

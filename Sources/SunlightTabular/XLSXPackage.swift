@@ -17,13 +17,15 @@ final class XLSXPackage {
     }
 
     private let archive: Archive
+    private let limits: TabularLimits
     let sheets: [Sheet]
     let sharedStringsPath: String?
 
     private static let relationshipTypeSuffixOfficeDocument = "/officeDocument"
     private static let relationshipTypeSuffixSharedStrings = "/sharedStrings"
 
-    init(url: URL) throws {
+    init(url: URL, limits: TabularLimits = .standard) throws {
+        self.limits = limits
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw TabularError.unreadable(url.lastPathComponent)
         }
@@ -35,7 +37,7 @@ final class XLSXPackage {
 
         // The workbook part, from the package relationships.
         var workbookPath = "xl/workbook.xml"
-        if let rootRels = try Self.data(of: "_rels/.rels", in: archive),
+        if let rootRels = try Self.data(limits: limits, of: "_rels/.rels", in: archive),
            let relationships = ElementCollector.collect(rootRels, wanted: ["Relationship"]) {
             for relationship in relationships.map(\.attributes)
             where relationship["Type"]?.hasSuffix(Self.relationshipTypeSuffixOfficeDocument) == true {
@@ -45,7 +47,7 @@ final class XLSXPackage {
                 break
             }
         }
-        guard let workbookData = try Self.data(of: workbookPath, in: archive) else {
+        guard let workbookData = try Self.data(limits: limits, of: workbookPath, in: archive) else {
             throw TabularError.xlsxInvalid("缺少工作簿（\(workbookPath)）", "no workbook part (\(workbookPath))")
         }
         guard let sheetElements = ElementCollector.collect(workbookData, wanted: ["sheet"]) else {
@@ -57,7 +59,7 @@ final class XLSXPackage {
         let workbookRelsPath = Self.join(workbookDirectory, "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels")
         var targets: [String: String] = [:]
         var sharedStrings: String?
-        if let relsData = try Self.data(of: workbookRelsPath, in: archive),
+        if let relsData = try Self.data(limits: limits, of: workbookRelsPath, in: archive),
            let relationships = ElementCollector.collect(relsData, wanted: ["Relationship"]) {
             for relationship in relationships.map(\.attributes) {
                 guard let id = relationship["Id"], let target = relationship["Target"] else { continue }
@@ -108,17 +110,33 @@ final class XLSXPackage {
     /// while Foundation's `XMLParser` only *pulls* (from `Data` or an `InputStream`); its
     /// `InputStream` initialiser parses incrementally with libxml2's push parser. Extracting to
     /// disk and streaming the file back keeps memory bounded by the parser's buffer whatever
-    /// the sheet's size, at the cost of disk space equal to the uncompressed part — simpler and
-    /// more robust than a pipe fed by a second thread.
+    /// the sheet's size — simpler and more robust than a pipe fed by a second thread.
+    ///
+    /// The disk it costs is bounded: the part is inflated through `BoundedInflation`, which
+    /// refuses a bomb on its declared sizes before writing anything and stops writing the
+    /// moment the running count passes `TabularLimits.maxPartBytes`, the compression-ratio
+    /// allowance or the declared size (a header may lie; the count cannot).
     func withExtractedPart<T>(_ path: String, _ body: (URL) throws -> T) throws -> T {
         guard let entry = Self.entry(path, in: archive) else {
             throw TabularError.xlsxInvalid("缺少部件 \(path)", "missing part \(path)")
         }
+        var inflation = try BoundedInflation(entry: entry, path: path, limit: limits.maxPartBytes, limits: limits)
         let temporary = FileManager.default.temporaryDirectory
             .appendingPathComponent("sunlight-xlsx-\(UUID().uuidString).xml")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: temporary) else {
+            throw TabularError.unreadable("cannot create a temporary file for \(path)")
+        }
         defer { try? FileManager.default.removeItem(at: temporary) }
         do {
-            _ = try archive.extract(entry, to: temporary)
+            defer { try? handle.close() }
+            _ = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+                try inflation.count(chunk)
+                try handle.write(contentsOf: chunk)
+            }
+            try inflation.finish()
+        } catch let error as TabularError {
+            throw error
         } catch {
             throw TabularError.xlsxInvalid("无法解压 \(path)", "cannot decompress \(path)")
         }
@@ -127,12 +145,20 @@ final class XLSXPackage {
 
     // MARK: - Helpers
 
-    /// A part's bytes, for the small parts (relationships, workbook); nil when absent.
-    private static func data(of path: String, in archive: Archive) throws -> Data? {
+    /// A part's bytes, for the small parts (relationships, workbook); nil when absent. Bounded
+    /// by `TabularLimits.maxMetadataPartBytes` like `withExtractedPart` by `maxPartBytes`.
+    private static func data(limits: TabularLimits, of path: String, in archive: Archive) throws -> Data? {
         guard let entry = entry(path, in: archive) else { return nil }
+        var inflation = try BoundedInflation(entry: entry, path: path, limit: limits.maxMetadataPartBytes, limits: limits)
         var data = Data()
         do {
-            _ = try archive.extract(entry) { data.append($0) }
+            _ = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+                try inflation.count(chunk)
+                data.append(chunk)
+            }
+            try inflation.finish()
+        } catch let error as TabularError {
+            throw error
         } catch {
             throw TabularError.xlsxInvalid("无法解压 \(path)", "cannot decompress \(path)")
         }
@@ -164,5 +190,142 @@ final class XLSXPackage {
 
     private static func join(_ directory: String, _ name: String) -> String {
         directory.isEmpty ? name : directory + "/" + name
+    }
+}
+
+/// The running byte count of one part being inflated, refusing zip bombs before and while
+/// inflating.
+///
+/// Before: the central directory's declared sizes must be within `limit` and, past
+/// `ratioGraceBytes`, within `maxCompressionRatio` of the compressed size. While: every chunk
+/// is counted and the inflation is aborted (by throwing from ZIPFoundation's consumer, which
+/// stops it) as soon as the total passes the least of `limit`, the declared size and the ratio
+/// allowance — the header alone is never trusted, since a bomb can declare 1 byte.
+struct BoundedInflation {
+    let path: String
+    let limits: TabularLimits
+    /// Bytes that may be inflated before `ratioCap` applies.
+    private let sizeCap: Int64
+    private let declared: Int64
+    private let ratioCap: Int64
+    private(set) var inflated: Int64 = 0
+    private var prolog = XMLPrologGuard()
+    /// The end of the previous chunk when it cut a UTF-8 sequence (at most 3 bytes).
+    private var utf8Carry: [UInt8] = []
+
+    init(entry: Entry, path: String, limit: Int64, limits: TabularLimits) throws {
+        self.path = path
+        self.limits = limits
+        let declared = Int64(clamping: entry.uncompressedSize)
+        let compressed = Int64(clamping: entry.compressedSize)
+        if declared > limit {
+            throw TabularError.partTooLarge(path, limit: limit)
+        }
+        let (product, overflow) = compressed.multipliedReportingOverflow(by: limits.maxCompressionRatio)
+        let allowance = max(limits.ratioGraceBytes, overflow ? Int64.max : product)
+        if declared > allowance {
+            throw TabularError.compressionRatio(path, limit: limits.maxCompressionRatio)
+        }
+        self.sizeCap = limit
+        self.declared = declared
+        self.ratioCap = allowance
+    }
+
+    mutating func count(_ chunk: Data) throws {
+        inflated += Int64(chunk.count)
+        if inflated > sizeCap {
+            throw TabularError.partTooLarge(path, limit: sizeCap)
+        }
+        if inflated > declared || inflated > ratioCap {
+            throw TabularError.compressionRatio(path, limit: limits.maxCompressionRatio)
+        }
+        try checkUTF8(chunk)
+        if !prolog.isDone {
+            let ok = chunk.withUnsafeBytes { prolog.feed($0) }
+            guard ok else {
+                throw TabularError.xlsxInvalid("部件 \(path) 含有 DTD 声明（OOXML 不允许）", "part \(path) has a DTD declaration (not allowed in OOXML)")
+            }
+        }
+    }
+}
+
+extension BoundedInflation {
+    /// Refuses bytes that are not UTF-8, chunk by chunk (a sequence may straddle two chunks).
+    ///
+    /// Why: Foundation's `XMLParser` on Linux traps (a crash of the whole server, not an
+    /// error) on an element name that is not valid UTF-8 — found by fuzzing, issue 18. Every
+    /// part Excel, WPS and LibreOffice write is UTF-8; a UTF-16 part is refused with the same
+    /// error, which no real workbook has been seen to need.
+    fileprivate mutating func checkUTF8(_ chunk: Data) throws {
+        let outcome: UTF8Validation.Outcome
+        if utf8Carry.isEmpty {
+            outcome = chunk.withUnsafeBytes { UTF8Validation.validate($0.bindMemory(to: UInt8.self)) }
+            if case .truncated(let at) = outcome { utf8Carry = Array(chunk[(chunk.startIndex + at)...]) }
+        } else {
+            var combined = utf8Carry
+            combined.append(contentsOf: chunk)
+            outcome = combined.withUnsafeBufferPointer { UTF8Validation.validate($0) }
+            utf8Carry = []
+            if case .truncated(let at) = outcome { utf8Carry = Array(combined[at...]) }
+        }
+        if outcome == .invalid { throw notUTF8 }
+    }
+
+    /// The part ended: a sequence still cut off is invalid.
+    mutating func finish() throws {
+        if !utf8Carry.isEmpty { throw notUTF8 }
+    }
+
+    private var notUTF8: TabularError {
+        TabularError.xlsxInvalid("部件 \(path) 不是有效的 UTF-8 文本", "part \(path) is not valid UTF-8 text")
+    }
+}
+
+/// Refuses a DTD (`<!DOCTYPE …>`) in a part's prolog, before the XML parser sees it.
+///
+/// OPC (ECMA-376 Part 2, §8.1.4) forbids DTD declarations in package parts, so no real
+/// workbook has one; a hostile one would use it for entity expansion ("billion laughs": a few
+/// hundred bytes that expand to gigabytes inside the parser, past every limit counted here).
+/// Scans only the prolog — the XML declaration, comments, processing instructions and white
+/// space before the root element — and is done at the first element's `<`.
+struct XMLPrologGuard {
+    private enum State { case text, lessThan, bang, comment, instruction, done }
+    private var state = State.text
+    /// In a comment: trailing dashes seen; in a processing instruction: whether `?` was last.
+    private var mark = 0
+
+    var isDone: Bool { state == .done }
+
+    /// False when a DTD declaration starts.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes {
+            switch state {
+            case .text:
+                if byte == 0x3C { state = .lessThan }  // <
+            case .lessThan:
+                switch byte {
+                case 0x3F: state = .instruction; mark = 0  // <?
+                case 0x21: state = .bang  // <!
+                default: state = .done; return true  // the root element
+                }
+            case .bang:
+                guard byte == 0x2D else { return false }  // <!- (a comment), else <!DOCTYPE and kin
+                state = .comment
+                mark = 0
+            case .comment:
+                if byte == 0x2D {
+                    mark += 1
+                } else if byte == 0x3E && mark >= 2 {
+                    state = .text
+                } else {
+                    mark = 0
+                }
+            case .instruction:
+                if byte == 0x3E && mark == 1 { state = .text } else { mark = byte == 0x3F ? 1 : 0 }
+            case .done:
+                return true
+            }
+        }
+        return true
     }
 }

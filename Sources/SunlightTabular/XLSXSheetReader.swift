@@ -13,11 +13,20 @@ import FoundationXML
 ///
 /// Rows and cells may be sparse: positions come from the `r` attributes ("C5" → third column,
 /// `<row r="7">` → line 7), gaps are filled with "", and a missing `r` means "next one".
+///
+/// Limits (`TabularLimits`), checked as the text arrives: a cell's text beyond `maxFieldBytes`,
+/// a cell *with content* beyond column `maxFieldsPerRecord`, or a row's texts beyond
+/// `maxRecordBytes` stop the parse with an error naming the row. Empty cells far to the right
+/// (formatting only, which Excel does write) are ignored rather than padded out to, so a
+/// reference like `XFD1` costs nothing.
 final class XLSXSheetReader: NSObject, XMLParserDelegate {
     /// Excel's limit; a larger column reference is treated as corrupt rather than allocated.
     private static let maxColumns = 16_384
 
     private let sharedStrings: [String]
+    private let limits: TabularLimits
+    /// Bytes of the current row's cell texts so far.
+    private var rowBytes = 0
     private let onRow: (Int, [String]) throws -> Void
     /// The first error (from `onRow` or a bad cell); parsing is aborted when it is set.
     private(set) var failure: (any Error)?
@@ -31,21 +40,22 @@ final class XLSXSheetReader: NSObject, XMLParserDelegate {
     private var inInlineString = false
     private var phoneticDepth = 0
 
-    private init(sharedStrings: [String], onRow: @escaping (Int, [String]) throws -> Void) {
+    private init(sharedStrings: [String], limits: TabularLimits, onRow: @escaping (Int, [String]) throws -> Void) {
         self.sharedStrings = sharedStrings
+        self.limits = limits
         self.onRow = onRow
     }
 
     /// Parses the sheet at `fileURL`, calling `onRow(rowNumber, cells)` for each `<row>`.
     static func read(
-        from fileURL: URL, sharedStrings: [String],
+        from fileURL: URL, sharedStrings: [String], limits: TabularLimits = .standard,
         onRow: (Int, [String]) throws -> Void
     ) throws {
         guard let stream = InputStream(url: fileURL) else {
             throw TabularError.xlsxInvalid("无法读取工作表", "cannot read the worksheet")
         }
         try withoutActuallyEscaping(onRow) { onRow in
-            let reader = XLSXSheetReader(sharedStrings: sharedStrings, onRow: onRow)
+            let reader = XLSXSheetReader(sharedStrings: sharedStrings, limits: limits, onRow: onRow)
             let parser = XMLParser(stream: stream)
             parser.delegate = reader
             let succeeded = parser.parse()
@@ -97,6 +107,7 @@ final class XLSXSheetReader: NSObject, XMLParserDelegate {
                 rowNumber += 1
             }
             cells.removeAll(keepingCapacity: true)
+            rowBytes = 0
             column = -1
         default:
             break
@@ -136,6 +147,21 @@ final class XLSXSheetReader: NSObject, XMLParserDelegate {
             value = ""
             cellType = nil
             guard column >= 0 else { return }
+            if text.isEmpty && column >= cells.count { return }
+            guard column < limits.maxFieldsPerRecord else {
+                fail(TabularError.tooManyFields(line: rowNumber, limit: limits.maxFieldsPerRecord), parser)
+                return
+            }
+            let bytes = text.utf8.count
+            guard bytes <= limits.maxFieldBytes else {
+                fail(TabularError.fieldTooLong(line: rowNumber, limit: limits.maxFieldBytes), parser)
+                return
+            }
+            rowBytes += bytes + 1
+            guard rowBytes <= limits.maxRecordBytes else {
+                fail(TabularError.recordTooLong(line: rowNumber, limit: limits.maxRecordBytes), parser)
+                return
+            }
             if column < cells.count {
                 cells[column] = text
             } else {
@@ -156,10 +182,20 @@ final class XLSXSheetReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { value += string }
+        if collecting { append(string, parser) }
     }
 
     func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespaceString: String) {
-        if collecting { value += whitespaceString }
+        if collecting { append(whitespaceString, parser) }
+    }
+
+    /// Adds text to the cell being read, refusing it before it grows past the field limit.
+    private func append(_ text: String, _ parser: XMLParser) {
+        guard failure == nil else { return }
+        if value.utf8.count + text.utf8.count > limits.maxFieldBytes {
+            fail(TabularError.fieldTooLong(line: rowNumber, limit: limits.maxFieldBytes), parser)
+            return
+        }
+        value += text
     }
 }

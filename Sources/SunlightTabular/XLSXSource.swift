@@ -9,10 +9,13 @@ import Foundation
 public struct XLSXSource: TabularSource, Sendable {
     public let url: URL
     public let preferredSheet: String?
+    /// Part sizes, compression ratio, shared strings and field limits (see `TabularLimits`).
+    public let limits: TabularLimits
 
-    public init(url: URL, preferredSheet: String? = nil) {
+    public init(url: URL, preferredSheet: String? = nil, limits: TabularLimits = .standard) {
         self.url = url
         self.preferredSheet = preferredSheet
+        self.limits = limits
     }
 
     /// The workbook's sheet names in tab order.
@@ -21,11 +24,11 @@ public struct XLSXSource: TabularSource, Sendable {
     }
 
     public func read(header: ([String]) throws -> Void, row: (TabularRow) throws -> Void) throws {
-        let package = try XLSXPackage(url: url)
+        let package = try XLSXPackage(url: url, limits: limits)
         let sheet = try package.sheet(preferred: preferredSheet)
         let sharedStrings: [String]
         if let path = package.sharedStringsPath {
-            sharedStrings = try package.withExtractedPart(path) { try XLSXSharedStringsReader.read(from: $0) }
+            sharedStrings = try package.withExtractedPart(path) { try XLSXSharedStringsReader.read(from: $0, limits: limits) }
         } else {
             sharedStrings = []
         }
@@ -33,7 +36,7 @@ public struct XLSXSource: TabularSource, Sendable {
         var rows = HeaderThenRows()
         var width = 0
         try package.withExtractedPart(sheet.path) { fileURL in
-            try XLSXSheetReader.read(from: fileURL, sharedStrings: sharedStrings) { line, cells in
+            try XLSXSheetReader.read(from: fileURL, sharedStrings: sharedStrings, limits: limits) { line, cells in
                 var fields = cells
                 if rows.sawHeader {
                     // Excel omits empty trailing cells: pad to the header's width, and drop

@@ -8,6 +8,11 @@ import Foundation
 /// string table to build, and the reader handles both); cells in `numericColumns` whose text is
 /// a plain decimal number are written as numbers so Excel can sum them. Empty strings are
 /// omitted, which is how Excel itself stores empty cells.
+///
+/// Formula injection: not possible here, unlike CSV. Text is always an inline string
+/// (`t="inlineStr"`, `<is><t>`), which spreadsheets display as text even when it starts with
+/// `=`; no cell is ever written with an `<f>` element, and numbers only when `isPlainNumber`
+/// holds. So `=HYPERLINK(…)` stays inert text and needs no `'` prefix (which would show up).
 public enum XLSXWriter {
     /// - Parameters:
     ///   - sheetName: made valid for Excel (no `[]:*?/\`, at most 31 characters, not empty).

@@ -59,7 +59,10 @@ public struct RuleParameters: Sendable, Equatable {
         var seen: Set<String> = []
         var text = iniText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // By Character, "\r\n" is one grapheme and not equal to "\n": splitting on "\n" alone read a
+        // CRLF file (Windows Notepad) as one line, and a lone CR written back became "\r\n", so
+        // `iniText()` did not parse back to an equal value (found by fuzzing, issue 18).
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         // Lines of Cardinal's part keep their place; the others become blank in its copy.
         var cardinalLines = [String](repeating: "", count: lines.count)
         var inCardinal = false
