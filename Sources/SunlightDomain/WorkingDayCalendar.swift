@@ -4,16 +4,17 @@
 /// make-up workdays on weekends. Deadlines in the regulations ("within 15 working days",
 /// "within 60 days", "within 3 months") are computed here.
 ///
-/// A year whose notice is not in the calendar (shipped or entered) is judged *provisionally*
-/// from the statutory holidays of the law (`ProvisionalYear`), for the years of
-/// `provisionalRange` (by default `ProvisionalYear.supportedYears`, 2025…2100): a deadline
-/// crossing 31 December must not stop being computable just because next year's notice comes
-/// in November. Such a day `isProvisional`, and callers say so next to the date
-/// (`touchesProvisional`). A notice entered for the year replaces the provisional year at once:
-/// every answer is computed from the tables in force, nothing provisional is kept. Only days
-/// that no table lists and that lie outside that range (2022 and before, after 2100) are not
-/// covered: the answer is then `nil`, which callers report as "not computable" rather than
-/// guessing from weekdays alone.
+/// Provisional years (opt-in, `withProvisionalYears()`): a year whose notice is not in the
+/// calendar (shipped or entered) can be judged *provisionally* from the statutory holidays of
+/// the law (`ProvisionalYear`), for the years of `provisionalRange` (2025…2100 at most), so that
+/// a deadline crossing 31 December does not stop being computable just because next year's
+/// notice comes in November. The deadline engine turns them on; supervision rules, which judge
+/// past conduct and must not accuse anyone on a guess, keep the notices alone (`shipped`).
+/// Such a day `isProvisional`, and callers say so next to the date (`touchesProvisional`). A
+/// notice entered for the year replaces the provisional year at once: every answer is computed
+/// from the tables in force, nothing provisional is kept. Days that no table lists and that no
+/// provisional year covers are not covered: the answer is then `nil`, which callers report as
+/// "not computable" rather than guessing from weekdays alone.
 ///
 /// A value type built once from its tables: rebuilding with `adding(_:)` is cheap, and a
 /// calendar can be shared freely between concurrent requests.
@@ -23,7 +24,7 @@ public struct WorkingDayCalendar: Sendable {
     /// Explicitly listed days, by day number: `true` = make-up workday, `false` = holiday.
     private let listed: [Int: Bool]
 
-    /// The years shipped with Sunlight (see `ShippedCalendars`).
+    /// The years shipped with Sunlight (see `ShippedCalendars`), without provisional years.
     public static let shipped = WorkingDayCalendar(years: ShippedCalendars.years)
 
     /// Years without a table that are judged provisionally (see `ProvisionalYear`).
@@ -31,8 +32,8 @@ public struct WorkingDayCalendar: Sendable {
 
     /// If two tables have the same year, the later one in the array wins. `provisionalYears`:
     /// the years without a table to judge from the statutory holidays (clamped to
-    /// `ProvisionalYear.supportedYears`); `nil` for a calendar of the tables alone.
-    public init(years: [CalendarYear], provisionalYears: ClosedRange<Int>? = ProvisionalYear.supportedYears) {
+    /// `ProvisionalYear.supportedYears`); `nil` (the default) for a calendar of the tables alone.
+    public init(years: [CalendarYear], provisionalYears: ClosedRange<Int>? = nil) {
         var tables: [Int: CalendarYear] = [:]
         for table in years { tables[table.year] = table }
         self.tables = tables
@@ -62,6 +63,12 @@ public struct WorkingDayCalendar: Sendable {
         var all = tables
         all[year.year] = year
         return WorkingDayCalendar(years: Array(all.values), provisionalYears: provisionalRange)
+    }
+
+    /// This calendar, judging the years without a notice in `range` provisionally (see
+    /// `ProvisionalYear`); the tables still win wherever they exist.
+    public func withProvisionalYears(_ range: ClosedRange<Int> = ProvisionalYear.supportedYears) -> WorkingDayCalendar {
+        WorkingDayCalendar(years: Array(tables.values), provisionalYears: range)
     }
 
     /// The tables (shipped and entered notices), in year order. Provisional years are not

@@ -19,7 +19,7 @@ struct CalendarCommand: AsyncParsableCommand {
     /// The calendar in force for `options`' database (shipped years plus those added, and the
     /// provisional years), read without creating or migrating anything.
     static func calendar(_ options: DatabaseOptions) async throws -> WorkingDayCalendar {
-        try await CalendarStore.calendar(forCalculationAt: options.location)
+        try await CalendarStore.calendar(forCalculationAt: options.location).withProvisionalYears()
     }
 
     static func date(_ text: String) throws -> LocalDate {

@@ -4,7 +4,8 @@ import SunlightDomain
 /// The provisional calendar for years without a State Council notice (全国年节及纪念日放假办法,
 /// as amended 2024): statutory holidays, weekends, 补假, no 调休.
 @Suite struct ProvisionalCalendarTests {
-    let calendar = WorkingDayCalendar.shipped
+    /// The shipped notices, with provisional years where they end (as the deadline engine uses them).
+    let calendar = WorkingDayCalendar.shipped.withProvisionalYears()
 
     private func days(_ list: String) -> [LocalDate] {
         list.split(separator: " ").map { day(String($0)) }
@@ -141,10 +142,14 @@ import SunlightDomain
         #expect(calendar.addingDays(1, to: day("2100-12-31")) == nil)
         #expect(calendar.isWorkingDay(day("2100-12-31")) == true)
         #expect(!calendar.isProvisional(day("2022-12-30")))
-        // A calendar of the notices alone is still available.
-        let noticesOnly = WorkingDayCalendar(years: calendar.years, provisionalYears: nil)
+        // The notices alone (what supervision rules judge by) stay as they were.
+        let noticesOnly = WorkingDayCalendar.shipped
+        #expect(noticesOnly.provisionalRange == nil)
         #expect(noticesOnly.isWorkingDay(day("2027-01-04")) == nil)
+        #expect(!noticesOnly.isProvisional(day("2027-01-04")))
         #expect(noticesOnly.adding(CalendarYear(year: 2030, holidays: [], makeUpWorkdays: [])).isWorkingDay(day("2029-06-01")) == nil)
+        // Adding a notice keeps a calendar's provisional years.
+        #expect(calendar.adding(CalendarYear(year: 2030, holidays: [], makeUpWorkdays: [])).isProvisional(day("2029-06-01")))
     }
 
     @Test func enteringTheNoticeReplacesTheProvisionalYear() throws {

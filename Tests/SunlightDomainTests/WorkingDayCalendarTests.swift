@@ -35,8 +35,7 @@ import SunlightDomain
         #expect(calendar.isWorkingDay(day("2023-01-02")) == false)
         #expect(calendar.isWorkingDay(day("2023-01-03")) == true)
         #expect(calendar.isWorkingDay(day("2026-12-31")) == true)
-        #expect(calendar.isWorkingDay(day("2027-01-04")) == true)    // provisional: no 2027 notice yet
-        #expect(calendar.isProvisional(day("2027-01-04")))
+        #expect(calendar.isWorkingDay(day("2027-01-04")) == nil)
         #expect(calendar.isWorkingDay(day("2019-05-06")) == nil)
         #expect(calendar.covers(day("2022-12-31")))
         #expect(!calendar.covers(day("2022-12-30")))
@@ -85,7 +84,7 @@ import SunlightDomain
         #expect(calendar.addingMonths(3, to: day("2025-11-30")) == day("2026-02-28"))
         // 2025-12-21 + 2 months = 2026-02-21, inside Spring Festival → Tuesday 02-24.
         #expect(calendar.addingMonths(2, to: day("2025-12-21")) == day("2026-02-24"))
-        #expect(calendar.addingMonths(1, to: day("2026-12-15")) == day("2027-01-15"))   // 2027 provisional
+        #expect(calendar.addingMonths(1, to: day("2026-12-15")) == nil)                 // 2027 not covered
     }
 
     @Test func countingWorkingDays() {
@@ -97,19 +96,16 @@ import SunlightDomain
         #expect(calendar.workingDays(after: day("2025-09-26"), through: day("2025-10-23")) == 15)
         // Weekdays of 2025 (261) minus holidays on weekdays (18) plus make-up workdays (5).
         #expect(calendar.workingDays(after: day("2024-12-31"), through: day("2025-12-31")) == 248)
-        // 12-31, then (provisionally) 01-04 and 01-05: 2027-01-01 is New Year's Day.
-        #expect(calendar.workingDays(after: day("2026-12-30"), through: day("2027-01-05")) == 3)
+        #expect(calendar.workingDays(after: day("2026-12-30"), through: day("2027-01-05")) == nil)
         #expect(calendar.workingDays(after: day("2022-12-30"), through: day("2023-01-05")) == 3)
         #expect(calendar.workingDays(after: day("2022-12-29"), through: day("2023-01-05")) == nil)
     }
 
     @Test func uncoveredYearsAreNotComputable() {
+        #expect(calendar.addingWorkingDays(5, to: day("2026-12-29")) == nil)
         #expect(calendar.addingWorkingDays(1, to: day("2019-01-02")) == nil)
-        #expect(calendar.addingWorkingDays(-1, to: day("2023-01-03")) == nil)   // 2022-12-30 uncovered
-        #expect(calendar.addingDays(1, to: day("2100-12-31")) == nil)           // past the provisional years
-        // Years after the last notice are provisional, no longer uncovered.
-        #expect(calendar.addingWorkingDays(5, to: day("2026-12-29")) == day("2027-01-06"))
-        #expect(calendar.addingDays(3, to: day("2026-12-30")) == day("2027-01-04"))
+        #expect(calendar.addingDays(3, to: day("2026-12-30")) == nil)   // 2027-01-02 uncovered
+        #expect(calendar.addingDays(1, to: day("2030-06-03")) == nil)
     }
 
     @Test func administratorsAddAndReplaceYears() throws {
@@ -121,10 +117,8 @@ import SunlightDomain
         #expect(extended.isWorkingDay(day("2030-01-02")) == false)
         #expect(extended.isWorkingDay(day("2030-01-06")) == true)     // Sunday, make-up
         #expect(extended.isWorkingDay(day("2030-01-07")) == true)
-        #expect(extended.isProvisional(day("2029-12-31")))            // 2029 has no notice
-        #expect(!extended.isProvisional(day("2030-01-02")))
-        #expect(calendar.isWorkingDay(day("2030-01-02")) == true)     // the original is unchanged:
-        #expect(calendar.isProvisional(day("2030-01-02")))            // provisional, New Year 1 day
+        #expect(extended.isWorkingDay(day("2029-12-31")) == nil)
+        #expect(calendar.isWorkingDay(day("2030-01-07")) == nil)      // the original is unchanged
 
         // Replacing 2025 with an empty table makes National Day's Wednesday an ordinary workday.
         let replaced = calendar.adding(CalendarYear(year: 2025, holidays: [], makeUpWorkdays: []))

@@ -27,8 +27,11 @@ import SunlightDomain
 public struct DeadlineEngine: Sendable {
     public let calendar: WorkingDayCalendar
 
-    public init(calendar: WorkingDayCalendar = .shipped) {
-        self.calendar = calendar
+    /// `provisionalYears`: count years without a notice on their provisional calendar (the
+    /// default — `regime.md`: "every deadline computed on a provisional year says so") rather
+    /// than answer "not computable". A calendar that already has provisional years keeps them.
+    public init(calendar: WorkingDayCalendar = .shipped, provisionalYears: Bool = true) {
+        self.calendar = provisionalYears && calendar.provisionalRange == nil ? calendar.withProvisionalYears() : calendar
     }
 
     /// The due date of `rule` for an event on `start`.

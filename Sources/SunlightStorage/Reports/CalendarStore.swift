@@ -4,9 +4,11 @@ import SunlightDomain
 
 /// The working-day calendar in force: the years shipped with Sunlight plus those an
 /// administrator added from the State Council's notice (`sunlight calendar add`). A year added
-/// here replaces a shipped table of the same year — and the provisional year
-/// (`ProvisionalYear`) the calendar computes for a year without any notice: deadlines read
-/// after the notice is entered are exact, nothing provisional is stored.
+/// here replaces a shipped table of the same year — and so the provisional year
+/// (`ProvisionalYear`) the deadline engine computes for a year without any notice: deadlines
+/// computed after the notice is entered are exact, nothing provisional is stored. The calendar
+/// returned holds the notices alone; `DeadlineEngine` and the calculators add the provisional
+/// years (`withProvisionalYears()`), supervision rules do not.
 public struct CalendarStore: Sendable {
     public let recorder: Recorder
 
@@ -30,16 +32,17 @@ public struct CalendarStore: Sendable {
     /// The calendar in force read from `database` as it is — no migration, no ledger, no write —
     /// for calculations that must not change anything (`sunlight calendar add-working-days`).
     /// A database whose schema has no `calendar_years` table yet (never migrated that far)
-    /// has added no years: the shipped ones and the provisional years apply.
+    /// has added no years: the shipped ones apply.
     public static func calendar(readingOnly database: SunlightDatabase) async throws -> WorkingDayCalendar {
         guard try await hasCalendarTable(database) else { return .shipped }
         return calendar(adding: try await addedYears(in: database))
     }
 
     /// The calendar for a calculation (`sunlight calendar add-working-days`), which must leave
-    /// nothing behind: with no SQLite file at `location` the shipped notices and the provisional
-    /// years, without creating the file (or its ledger key); with a database there, its entered
-    /// years, read as it is (`calendar(readingOnly:)`, no migration, no write).
+    /// nothing behind: with no SQLite file at `location` the shipped notices, without creating
+    /// the file (or its ledger key); with a database there, its entered years too, read as it is
+    /// (`calendar(readingOnly:)`, no migration, no write). Add `withProvisionalYears()` to count
+    /// past the last notice.
     public static func calendar(forCalculationAt location: DatabaseLocation) async throws -> WorkingDayCalendar {
         if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             return .shipped
