@@ -28,6 +28,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Starts the server on $DB in the background (SERVER) and waits until it answers.
+start_server() {
+  "$BIN" serve --database "$DB" --port "$PORT" --checkpoint-minutes 0 >"$DIR/server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+}
+
+# How many unit codes listed in file $1 (acknowledged writes) are missing from $DB.
+missing_of() {
+  python3 - "$DB" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+present = {row[0] for row in db.execute("SELECT unit_code FROM units")}
+acked = [line.strip() for line in open(sys.argv[2]) if line.strip()]
+print(sum(1 for code in acked if code not in present))
+PY
+}
+
 "$BIN" migrate --database "$DB" >/dev/null 2>&1
 echo "crash-test-password" | "$BIN" user add --database "$DB" --username writer --role admin --password-stdin >/dev/null 2>&1
 TOKEN=$("$BIN" token create --database "$DB" --user writer 2>/dev/null)
@@ -35,12 +56,7 @@ TOKEN=$("$BIN" token create --database "$DB" --user writer 2>/dev/null)
 verified=0
 lost=0
 for run in $(seq 1 "$RUNS"); do
-  "$BIN" serve --database "$DB" --port "$PORT" --checkpoint-minutes 0 >"$DIR/server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
+  start_server
   (
     for i in $(seq 1 2000); do
       code="C${run}X${i}"
@@ -65,14 +81,7 @@ for run in $(seq 1 "$RUNS"); do
     echo "run $run: verify failed" >&2
     cat "$DIR/verify.log" >&2
   fi
-  missing=$(python3 - "$DB" "$ACKED" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-present = {row[0] for row in db.execute("SELECT unit_code FROM units")}
-acked = [line.strip() for line in open(sys.argv[2]) if line.strip()]
-print(sum(1 for code in acked if code not in present))
-PY
-)
+  missing=$(missing_of "$ACKED")
   lost=$((lost + missing))
 done
 writes=$(wc -l < "$ACKED")
@@ -133,12 +142,7 @@ reader_lost=0
 : > "$ACKED.server"
 for run in $(seq 1 "$RUNS"); do
   make_people "$SMALL" 3000 $((200000 + run * 3000))
-  "$BIN" serve --database "$DB" --port "$PORT" --checkpoint-minutes 0 >"$DIR/server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
+  start_server
   status=$(curl -s -m 120 -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/imports?dataset=people" \
     -H "Authorization: Bearer $TOKEN" --data-binary "@$SMALL" || true)
   [ "$status" = "201" ] || echo "reader run $run: import answered $status" >&2
@@ -161,14 +165,7 @@ for run in $(seq 1 "$RUNS"); do
     echo "reader run $run: verify failed" >&2
     cat "$DIR/verify.log" >&2
   fi
-  missing=$(python3 - "$DB" "$ACKED.server" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-present = {row[0] for row in db.execute("SELECT unit_code FROM units")}
-acked = [line.strip() for line in open(sys.argv[2]) if line.strip()]
-print(sum(1 for code in acked if code not in present))
-PY
-)
+  missing=$(missing_of "$ACKED.server")
   reader_lost=$((reader_lost + missing))
 done
 echo "$RUNS server imports with a second reader, $(wc -l < "$ACKED.server") acknowledged writes after them, $reader_verified verified, $reader_lost lost"

@@ -176,6 +176,10 @@ extension ClueStore {
             if openOnly { select = select.where(SQLColumn("met_on", table: "d"), .is, SQLLiteral.null) }
             let rows = try await select.orderBy(SQLColumn("due_on", table: "d")).orderBy(SQLColumn("id", table: "d")).all()
             let decoder = JSONDecoder()
+            func provisional(start: String, due: String?) -> Bool {
+                guard let start = LocalDate(iso: start), let due = due.flatMap(LocalDate.init(iso:)) else { return false }
+                return engine.isProvisional(start: start, due: due)
+            }
             return try rows.map { row in
                 let due = try row.decode(column: "due_on", as: String?.self)
                 let met = try row.decode(column: "met_on", as: String?.self)
@@ -190,7 +194,8 @@ extension ClueStore {
                     extensions: try decoder.decode([DeadlineExtension].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8)),
                     pauses: try decoder.decode([ClockPause].self, from: Data(try row.decode(column: "pauses", as: String.self).utf8)),
                     metOn: met, handler: try row.decode(column: "handler", as: String?.self),
-                    regimeVersion: try row.decode(column: "regime_version", as: String.self), status: status)
+                    regimeVersion: try row.decode(column: "regime_version", as: String.self), status: status,
+                    provisional: provisional(start: try row.decode(column: "starts_on", as: String.self), due: due))
             }
         }
     }

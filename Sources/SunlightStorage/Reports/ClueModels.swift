@@ -48,6 +48,9 @@ public struct StoredDeadline: Sendable {
     public let handler: String?
     public let regimeVersion: String
     public let status: DeadlineStatus?
+    /// The due date was counted on a provisional calendar year (no State Council notice entered
+    /// yet): shown as such, and recounted when the notice is entered.
+    public let provisional: Bool
 }
 
 /// An outcome decided for a person (four forms), with any sanction and its influence period.

@@ -31,8 +31,14 @@ struct SessionPages {
             if let path = section.path { item["href"] = path }
             return item
         }
+        var values: [String: Any] = ["counts": counts, "sections": sections]
+        // From 1 November administrators are reminded to enter next year's holiday notice.
+        if AccessPolicy.managesUsers(principal.role),
+           let warning = try await CalendarStore(recorder: services.recorder).missingNotice() {
+            values["calendarWarning"] = language == .zh ? warning.messageZh : warning.messageEn
+        }
         return services.renderer.render("home", title: Strings.text("home", language), request: request, context: context,
-                                        values: ["counts": counts, "sections": sections])
+                                        values: values)
     }
 
     @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -98,7 +98,7 @@ struct CluePages {
             var item: [String: Any] = ["id": deadline.id, "rule": ruleTitle(deadline.ruleCode, language), "code": deadline.ruleCode,
                                        "startsOn": deadline.startsOn, "dueOn": deadline.dueOn ?? "—", "metOn": deadline.metOn ?? "",
                                        "status": deadline.status.map { language == .zh ? $0.label.zh : $0.label.en } ?? "—",
-                                       "statusClass": Self.statusClass(deadline.status),
+                                       "statusClass": Self.statusClass(deadline.status), "provisional": deadline.provisional,
                                        "extensions": deadline.extensions.map { "+\($0.amount.map(String.init) ?? "") \($0.approver): \($0.reason)" }.joined(separator: "; ")]
             if deadline.metOn == nil { item["open"] = true }
             return item
