@@ -29,10 +29,12 @@ struct AnonymousReportDeadlineTests {
             #expect(namedRules.contains("report.acceptance_notice"))
             // Received 2026-12-01: the notice is due within 2026 (notice entered), the one-month
             // proposal on 2027-01-04, counted on 2027's provisional calendar and marked so.
-            let named = try await s.clues.deadlines(clueID: namedClue)
-            #expect(named.first { $0.ruleCode == "report.acceptance_notice" }?.provisional == false)
-            let proposal = try #require(named.first { $0.ruleCode == "clue.disposition_proposal" })
-            #expect(proposal.dueOn != nil && proposal.provisional)
+            let namedDeadlines = try await s.clues.deadlines(clueID: namedClue)
+            let notice = try #require(namedDeadlines.first { $0.ruleCode == "report.acceptance_notice" })
+            #expect(!notice.provisional)
+            let proposal = try #require(namedDeadlines.first { $0.ruleCode == "clue.disposition_proposal" })
+            #expect(proposal.dueOn != nil)
+            #expect(proposal.provisional)
         }
     }
 }
