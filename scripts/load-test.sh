@@ -27,10 +27,17 @@ JAR="$DIR/cookies"
 CSRF=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST "http://127.0.0.1:$PORT/login" \
   --data-urlencode "username=loadtest" --data-urlencode "password=load-test-password" --data-urlencode "_csrf=$CSRF"
-COOKIE=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$JAR")
+# curl writes HttpOnly cookies behind a "#HttpOnly_" prefix.
+COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }')
 
 run() {
   local label=$1 path=$2; shift 2
+  # wrk counts redirects as successes: make sure the endpoint answers 200 (signed in) first.
+  local headers=()
+  [ "${1:-}" = "-H" ] && headers=(-H "$2")
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "http://127.0.0.1:$PORT$path")
+  [ "$status" = 200 ] || { echo "$label: $path answered $status, not 200" >&2; return 1; }
   local out
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "http://127.0.0.1:$PORT$path")
   local rps p50 p99 non2xx errors
