@@ -94,13 +94,16 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let (table, calendar) = try await CommandSupport.withWorkspace(database) { workspace in
-                    let store = CalendarStore(recorder: Recorder(ledger: workspace.ledger))
+                let (table, calendar, recounted) = try await CommandSupport.withWorkspace(database) { workspace in
+                    let recorder = Recorder(ledger: workspace.ledger)
+                    let store = CalendarStore(recorder: recorder)
                     let table = try await store.add(year: year, holidays: holidays, makeUpWorkdays: workdays, by: .system(actor))
-                    return (table, try await store.calendar())
+                    let recounted = try await ClueStore.recountOpenDeadlines(touching: year, recorder: recorder, by: .system(actor))
+                    return (table, try await store.calendar(), recounted)
                 }
                 print("已添加 \(table.year) 年：\(table.holidays.count) 个假日，\(table.makeUpWorkdays.count) 个调休上班日（已记入账本）")
                 print("added \(table.year): \(table.holidays.count) holidays, \(table.makeUpWorkdays.count) make-up workdays (in the ledger)")
+                print("重新计算的未办结期限：\(recounted) 个 / open deadlines recounted: \(recounted)")
                 CalendarCommand.warnIfNoticeMissing(calendar)
             } catch let error as ValueError {
                 CommandSupport.printError(error.messageZh, error.messageEn)

@@ -256,3 +256,39 @@ extension ClueStore {
         }
     }
 }
+
+extension ClueStore {
+    /// Counts again, on the calendar now in force, every open deadline whose count touches
+    /// `year` — after that year's State Council notice is entered (`sunlight calendar add`), so
+    /// a due date counted on the provisional year becomes exact (regime.md: "is recomputed when
+    /// the notice is entered"). Each changed due date is a clue event and in the ledger. Returns
+    /// how many due dates changed.
+    @discardableResult
+    public static func recountOpenDeadlines(touching year: Int, recorder: Recorder, regime: Regime = .shipped,
+                                            by principal: Principal) async throws -> Int {
+        let engine = DeadlineEngine(calendar: try await CalendarStore(recorder: recorder).calendar())
+        return try await recorder.write(by: principal) { tx in
+            let rows = try await tx.sql.select().columns("id", "clue_id", "rule_code", "starts_on", "due_on", "extensions", "pauses")
+                .from("clue_deadlines").where(SQLIdentifier("met_on"), .is, SQLLiteral.null).orderBy("id").all()
+            let decoder = JSONDecoder()
+            var changed = 0
+            for row in rows {
+                let code = try row.decode(column: "rule_code", as: String.self)
+                let oldDue = try row.decode(column: "due_on", as: String?.self)
+                guard let start = LocalDate(iso: try row.decode(column: "starts_on", as: String.self)), start.year <= year,
+                      oldDue.flatMap(LocalDate.init(iso:)).map({ $0.year >= year }) ?? true,
+                      let rule = regime.deadlines.rule(code) ?? (code == regime.clueWorkflow.heldReviewRule.code ? regime.clueWorkflow.heldReviewRule : nil)
+                else { continue }
+                let extensions = try decoder.decode([DeadlineExtension].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
+                let pauses = try decoder.decode([ClockPause].self, from: Data(try row.decode(column: "pauses", as: String.self).utf8))
+                guard let due = try? engine.due(rule, from: start, extensions: extensions, pauses: pauses).date?.iso, due != oldDue else { continue }
+                let id = try row.decode(column: "id", as: Int64.self)
+                try await tx.sql.update("clue_deadlines").set("due_on", to: SQLBind(due)).where("id", .equal, id).run()
+                try await Self.event(try row.decode(column: "clue_id", as: Int64.self), action: "recount", from: nil, to: nil,
+                                     note: "\(code): \(oldDue ?? "—") → \(due) (\(year))", by: principal, on: tx)
+                changed += 1
+            }
+            return changed
+        }
+    }
+}

@@ -332,6 +332,6 @@ public struct ClueStore: Sendable {
         if let to { details["to"] = to }
         // The note may name people: the ledger gets its hash only.
         try await tx.record([Change(at: now, actor: principal.username, action: .disposition, objectType: "clues", objectID: String(clueID),
-                                    hashAfter: note.map(ReportStore.digest), details: ScanStore.json(details))])
+                                    hashAfter: note.map(tx.secretDigest), details: ScanStore.json(details))])
     }
 }
