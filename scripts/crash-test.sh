@@ -38,6 +38,15 @@ start_server() {
   done
 }
 
+# Creates unit $1 named $2 through the API; an acknowledged (201) code is appended to file $3.
+post_unit() {
+  local status
+  status=$(curl -s -m 5 -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/units" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"unit_code\": \"$1\", \"name\": \"$2\", \"kind\": \"department\"}" || true)
+  if [ "$status" = "201" ]; then echo "$1" >> "$3"; fi
+}
+
 # How many unit codes listed in file $1 (acknowledged writes) are missing from $DB.
 missing_of() {
   python3 - "$DB" "$1" <<'PY'
@@ -59,11 +68,7 @@ for run in $(seq 1 "$RUNS"); do
   start_server
   (
     for i in $(seq 1 2000); do
-      code="C${run}X${i}"
-      status=$(curl -s -m 5 -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/units" \
-        -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-        -d "{\"unit_code\": \"$code\", \"name\": \"压力测试单位 $run-$i\", \"kind\": \"department\"}" || true)
-      [ "$status" = "201" ] && echo "$code" >> "$ACKED"
+      post_unit "C${run}X${i}" "压力测试单位 $run-$i" "$ACKED"
     done
   ) &
   WRITER=$!
@@ -150,11 +155,7 @@ for run in $(seq 1 "$RUNS"); do
   # would checkpoint and delete the live WAL.
   python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT COUNT(*) FROM people').fetchone(); c.close()" "$DB"
   for i in $(seq 1 20); do
-    code="R${run}X${i}"
-    status=$(curl -s -m 5 -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/units" \
-      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-      -d "{\"unit_code\": \"$code\", \"name\": \"读者测试单位 $run-$i\", \"kind\": \"department\"}" || true)
-    [ "$status" = "201" ] && echo "$code" >> "$ACKED.server"
+    post_unit "R${run}X${i}" "读者测试单位 $run-$i" "$ACKED.server"
   done
   kill -9 "$SERVER" 2>/dev/null || true
   wait "$SERVER" 2>/dev/null || true

@@ -80,8 +80,9 @@ public enum WriteReach {
     private static func decideUnit(_ record: Record, reach: UnitReach, tree: inout UnitTree) -> WriteRefusal? {
         let code = record["unit_code"].text ?? ""
         let parent = record["parent_code"].text ?? ""
-        if !parent.isEmpty, tree.contains(code), tree.isWithin(parent, subtreeOf: code) { return .cycle }
-        if !parent.isEmpty, parent == code { return .cycle }
+        // The parent itself, or any unit whose chain of parents leads to this code (also units
+        // already pointing at a code not yet created), would close a cycle.
+        if !parent.isEmpty, tree.isWithin(parent, subtreeOf: code) { return .cycle }
         if case .subtree(let root) = reach {
             if code == root {
                 if parent != (tree.parent(of: root) ?? "") { return .ownUnitMoved }

@@ -48,3 +48,12 @@ public struct Regime: Sendable, Codable, Equatable {
         fourForms.form(ofOutcome: code)
     }
 }
+
+extension Regime {
+    /// The deadline rule with `code`: one of the deadline table's, or the held-clue review that
+    /// the clue workflow carries itself. The one lookup for every place that recounts or names
+    /// a stored deadline.
+    public func deadlineRule(_ code: String) -> DeadlineRule? {
+        deadlines.rule(code) ?? (code == clueWorkflow.heldReviewRule.code ? clueWorkflow.heldReviewRule : nil)
+    }
+}

@@ -44,10 +44,9 @@ public final class ReachGuard: @unchecked Sendable {
     /// `keys[i]` is `records[i]`'s stored key (`row_key`).
     public func check(_ records: [Record], keys: [String], on db: any SQLDatabase) async throws -> [WriteRefusal?] {
         precondition(records.count == keys.count)
-        if dataset.name == Registry.units.name || reach == .everywhere || reach == .nowhere {
-            return records.map { WriteReach.decide($0, in: dataset, reach: reach, tree: &tree) }
-        }
-        guard let column = dataset.scopeColumn else {
+        // Units are decided from the tree alone; only a subtree's rows of other datasets need
+        // the stored rows (and, person-scoped, the people's units) looked up.
+        guard dataset.name != Registry.units.name, case .subtree = reach, let column = dataset.scopeColumn else {
             return records.map { WriteReach.decide($0, in: dataset, reach: reach, tree: &tree) }
         }
         let stored = try await storedValues(of: keys, column: column, on: db)

@@ -104,8 +104,7 @@ extension ClueStore {
         guard deadline.metOn == nil else {
             throw ClueError(code: "deadline.finished", messageZh: "该期限已办结", messageEn: "this deadline is already met")
         }
-        guard let rule = regime.deadlines.rule(deadline.ruleCode) ?? (deadline.ruleCode == regime.clueWorkflow.heldReviewRule.code
-                                                                        ? regime.clueWorkflow.heldReviewRule : nil),
+        guard let rule = regime.deadlineRule(deadline.ruleCode),
               let start = LocalDate(iso: deadline.startsOn) else {
             throw ClueError(code: "deadline.unknown_rule", messageZh: "未知的期限规则", messageEn: "unknown deadline rule")
         }
@@ -277,7 +276,7 @@ extension ClueStore {
                 let oldDue = try row.decode(column: "due_on", as: String?.self)
                 guard let start = LocalDate(iso: try row.decode(column: "starts_on", as: String.self)), start.year <= year,
                       oldDue.flatMap(LocalDate.init(iso:)).map({ $0.year >= year }) ?? true,
-                      let rule = regime.deadlines.rule(code) ?? (code == regime.clueWorkflow.heldReviewRule.code ? regime.clueWorkflow.heldReviewRule : nil)
+                      let rule = regime.deadlineRule(code)
                 else { continue }
                 let extensions = try decoder.decode([DeadlineExtension].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
                 let pauses = try decoder.decode([ClockPause].self, from: Data(try row.decode(column: "pauses", as: String.self).utf8))

@@ -36,7 +36,7 @@ struct CluePages {
     }
 
     func ruleTitle(_ code: String, _ language: Language) -> String {
-        let rule = clues.regime.deadlines.rule(code) ?? (code == clues.regime.clueWorkflow.heldReviewRule.code ? clues.regime.clueWorkflow.heldReviewRule : nil)
+        let rule = clues.regime.deadlineRule(code)
         return rule.map { language == .zh ? $0.title.zh : $0.title.en } ?? code
     }
 
