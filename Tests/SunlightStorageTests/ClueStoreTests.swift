@@ -20,7 +20,7 @@ struct ClueStoreTests {
 
     static func setup(_ test: TestDatabase) async throws -> Setup {
         let vault = try await ReportVault.prepare(database: test.database, keyDirectory: test.directory.appendingPathComponent("keys"),
-                                                  uploads: test.directory.appendingPathComponent("uploads"), cost: .fast)
+                                                  uploads: test.directory.appendingPathComponent("uploads"), ledgerKeys: test.ledger.keys, cost: .fast)
         let reports = ReportStore(recorder: test.recorder, vault: vault)
         let accounts = AccountStore(database: test.database, recorder: test.recorder, bcryptCost: 4)
         var principals: [Principal] = []

@@ -47,7 +47,7 @@ struct ReportRecusalTests {
                 #expect(try await !s.reports.isAbout(report.id, principal: s.zhao))
             }
             #expect(try await !s.reports.isAbout(other.id, principal: s.wang))
-            let own = try await s.reports.accountIDNumber(of: s.wang)
+            let own = try await s.reports.ownSubjectKey(of: s.wang)
             var query = ReportQuery()
             query.excludingSubject = own
             let listed = try await s.reports.list(query).reports.map(\.id)

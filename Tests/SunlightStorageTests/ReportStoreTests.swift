@@ -11,7 +11,7 @@ import Testing
 struct ReportStoreTests {
     static func store(_ test: TestDatabase) async throws -> ReportStore {
         let vault = try await ReportVault.prepare(database: test.database, keyDirectory: test.directory.appendingPathComponent("keys"),
-                                                  uploads: test.directory.appendingPathComponent("uploads"), cost: .fast)
+                                                  uploads: test.directory.appendingPathComponent("uploads"), ledgerKeys: test.ledger.keys, cost: .fast)
         return ReportStore(recorder: test.recorder, vault: vault)
     }
 
@@ -48,7 +48,8 @@ struct ReportStoreTests {
                 // Force the WAL into the main file too, then grep every byte on disk.
                 try await test.database.withConnection { db in try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").run() }
                 let raw = try Self.rawBytes(test)
-                for secret in [sentence, secretName, "13912345678", "幸福路", fileText, "账外账线索", "腊月二十八", receipt.digits] {
+                for secret in [sentence, secretName, "13912345678", "幸福路", fileText, "账外账线索", "腊月二十八", receipt.digits,
+                               "周某某", "党委书记", "城关镇"] {
                     #expect(raw.range(of: Data(secret.utf8)) == nil, "found in the clear: \(secret)")
                 }
             } else {
@@ -57,7 +58,8 @@ struct ReportStoreTests {
                     try await db.raw("SELECT row_to_json(r)::text AS j FROM reports r UNION ALL SELECT row_to_json(m)::text FROM report_messages m UNION ALL SELECT row_to_json(f)::text FROM report_files f UNION ALL SELECT row_to_json(l)::text FROM ledger_entries l")
                         .all().map { try $0.decode(column: "j", as: String.self) }.joined()
                 }
-                for secret in [sentence, secretName, "13912345678", "幸福路", "账外账线索", "腊月二十八", receipt.digits] {
+                for secret in [sentence, secretName, "13912345678", "幸福路", "账外账线索", "腊月二十八", receipt.digits,
+                               "周某某", "党委书记", "城关镇"] {
                     #expect(!dump.contains(secret), "found in the clear: \(secret)")
                 }
                 let uploads = try Self.rawBytes(test)
@@ -149,7 +151,7 @@ struct ReportStoreTests {
             let submitted = try await store.submit(ReportSubmission(subjectName: "李四", text: "交通局李四在工程验收中收受好处"),
                                                    channel: .portal, type: .accusation, issueReceipt: true, by: ReportStore.publicPortal)
             let stranger = try await ReportVault.prepare(database: test.database, keyDirectory: test.directory.appendingPathComponent("other-keys"),
-                                                         uploads: test.directory.appendingPathComponent("uploads"), cost: .fast)
+                                                         uploads: test.directory.appendingPathComponent("uploads"), ledgerKeys: test.ledger.keys, cost: .fast)
             let other = ReportStore(recorder: test.recorder, vault: stranger)
             await #expect(throws: ReportError.self) { _ = try await other.detail(submitted.id) }
         }

@@ -178,11 +178,17 @@ import Testing
             #expect(own.status == .notFound)   // registered, but the page about it is not shown to them
             let list = try await registrar.get("/reports")
             #expect(list.text.contains("李秀英") && !list.text.contains("王建国"))
-            let ids: [Int64] = try await database.withConnection { db in
-                try await db.select().column("id").from("reports").where("subject_id_number", .equal, "360426197503120012").all()
-                    .map { try $0.decode(column: "id", as: Int64.self) }
+            // The subject is sealed: the rows hold keyed hashes, no name and no ID number.
+            let rows = try await database.withConnection { db in
+                try await db.select().columns("id", "subject_name", "subject_id_number", "subject_id_key").from("reports").orderBy("id").all()
             }
-            #expect(ids.count == 1)
+            #expect(rows.count == 2)
+            for row in rows {
+                #expect(try row.decode(column: "subject_name", as: String.self) == "")
+                #expect(try row.decode(column: "subject_id_number", as: String?.self) == nil)
+                #expect(try row.decode(column: "subject_id_key", as: String?.self)?.count == 64)
+            }
+            let ids = [try rows[1].decode(column: "id", as: Int64.self)]
             #expect(try await registrar.get("/reports/\(ids[0])").status == .notFound)
             #expect(try await registrar.post("/reports/\(ids[0])/clue", form: [:]).status == .notFound)
         }

@@ -136,5 +136,35 @@ public enum SchemaMigrations {
         Migration(version: 12, name: "API token expiry and revocation") { db, _ in
             try await APITokenLifecycle.migrate(db)
         },
+        Migration(version: 13, name: "report subjects sealed, matched by keyed hashes") { db, kind in
+            // The subject (name, unit, post, ID number) moves under the report's key; what stays
+            // in the clear is keyed hashes and the resolved unit code. Moving existing rows needs
+            // the keys, so it is a start-up step (`ReportStore.sealLegacySubjects`), not SQL.
+            for column in ["sealed_subject TEXT", "subject_name_key TEXT", "subject_unit_key TEXT", "subject_unit_code TEXT",
+                           "subject_id_key TEXT"] {
+                try await db.raw(SQLQueryString("ALTER TABLE reports ADD COLUMN \(unsafeRaw: column)")).run()
+            }
+            for column in ["subject_report_id BIGINT", "subject_id_key TEXT"] {
+                try await db.raw(SQLQueryString("ALTER TABLE clues ADD COLUMN \(unsafeRaw: column)")).run()
+            }
+            try await db.raw("DROP INDEX reports_subject").run()
+            try await db.raw("CREATE INDEX reports_subject_name_key ON reports (subject_name_key)").run()
+            try await db.raw("CREATE INDEX reports_subject_id_key ON reports (subject_id_key)").run()
+            try await db.raw("CREATE INDEX clues_subject_id_key ON clues (subject_id_key)").run()
+            // Candidates by keyed hash of their ID number, not by registry row: the table no
+            // longer tells who a report may be about. (report_subject_candidates is emptied by
+            // the start-up step once its rows are moved here.)
+            try await db.raw(SQLQueryString("""
+                CREATE TABLE subject_candidates (
+                    id \(unsafeRaw: kind.serialPrimaryKey),
+                    report_id BIGINT NOT NULL REFERENCES reports(id),
+                    person_key TEXT NOT NULL,
+                    basis TEXT NOT NULL,
+                    cleared_by TEXT,
+                    cleared_at TEXT)
+                """)).run()
+            try await db.raw("CREATE INDEX subject_candidates_report ON subject_candidates (report_id)").run()
+            try await db.raw("CREATE INDEX subject_candidates_person ON subject_candidates (person_key)").run()
+        },
     ]
 }

@@ -48,6 +48,14 @@ public struct LedgerKeys: Sendable {
         keyedHasher.hash(value)
     }
 
+    /// A key for another purpose, derived from the same secret (HKDF, `purpose` as the info), so
+    /// that a keyed index elsewhere — the sealed reports' subject index — needs no key file of
+    /// its own and is as safe as the ledger's keyed hashes: the database alone cannot recompute it.
+    public func derivedKey(purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: signing.privateKey.rawRepresentation),
+                               info: Data(purpose.utf8), outputByteCount: 32)
+    }
+
     /// The public key in the signed-note `vkey` form, for witnesses.
     public var verifierKey: String { signing.verifierKey }
 }

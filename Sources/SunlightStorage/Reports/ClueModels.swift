@@ -12,6 +12,9 @@ public struct StoredClue: Sendable {
     public let subjectUnit: String
     public let subjectPost: String
     public let subjectIDNumber: String?
+    /// The registry unit the subject belongs to, when resolved (kept in the clear for scoping
+    /// and statistics; the subject itself is sealed).
+    public let unitCode: String?
     public let receivedOn: String
     public let state: ClueState
     public let handler: String?

@@ -11,25 +11,29 @@ extension ClueStore {
         guard AccessPolicy.handlesReports(principal.role) || AccessPolicy.approvesDispositions(principal.role) else {
             throw RecordNotFound(dataset: "clues", id: id)
         }
-        return try await recorder.database.withConnection { db in
+        let reports = self.reports
+        let row = try await recorder.database.withConnection { db in
             // One query: the clue, unless it is or may be about the asking user's own person.
             var select = db.select().column(SQLLiteral.all).from("clues").where("id", .equal, id)
-            if let own = try await Self.accountIDNumber(principal, on: db) { select = select.where(Self.notAbout(own)) }
-            guard let row = try await select.first() else { throw RecordNotFound(dataset: "clues", id: id) }
-            return try Self.clue(row)
+            if let own = try await reports.ownKey(principal, on: db) { select = select.where(Self.notAbout(own)) }
+            return try await select.first()
         }
+        guard let row else { throw RecordNotFound(dataset: "clues", id: id) }
+        return try await clues([row])[0]
     }
 
     /// Clues, newest first; `state` and `handler` filter. Clues about the asking user are left out.
     public func list(state: ClueState? = nil, handler: String? = nil, limit: Int = 200, for principal: Principal) async throws -> [StoredClue] {
         guard AccessPolicy.handlesReports(principal.role) || AccessPolicy.approvesDispositions(principal.role) else { return [] }
-        return try await recorder.database.withConnection { db in
+        let reports = self.reports
+        let rows = try await recorder.database.withConnection { db in
             var select = db.select().column(SQLLiteral.all).from("clues")
             if let state { select = select.where("state", .equal, state.rawValue) }
             if let handler { select = select.where("handler", .equal, handler) }
-            if let own = try await Self.accountIDNumber(principal, on: db) { select = select.where(Self.notAbout(own)) }
-            return try await select.orderBy("id", .descending).limit(limit).all().map(Self.clue)
+            if let own = try await reports.ownKey(principal, on: db) { select = select.where(Self.notAbout(own)) }
+            return try await select.orderBy("id", .descending).limit(limit).all()
         }
+        return try await clues(rows)
     }
 
     public func events(_ clueID: Int64) async throws -> [ClueEvent] {
@@ -70,29 +74,37 @@ extension ClueStore {
         }
     }
 
-    /// A condition on `clues` rows: the clue is not about the person with ID number `own` — not
-    /// bound to them, and none of its reports is or may be about them (`ReportStore.notAbout`).
+    /// A condition on `clues` rows: the clue is not about the person whose keyed ID is `own` —
+    /// not bound to them, and none of its reports is or may be about them (`ReportStore.notAbout`).
     static func notAbout(_ own: String) -> SQLQueryString {
         """
-        ((clues.subject_id_number IS NULL OR clues.subject_id_number <> \(bind: own)) AND NOT EXISTS (\
+        ((clues.subject_id_key IS NULL OR clues.subject_id_key <> \(bind: own)) AND NOT EXISTS (\
         SELECT 1 FROM reports WHERE reports.clue_id = clues.id AND NOT \(ReportStore.notAbout(own))))
         """
     }
 
-    static func accountIDNumber(_ principal: Principal, on db: any SQLDatabase) async throws -> String? {
-        guard let userID = principal.userID else { return nil }
-        let id = try await db.select().column("id_number").from("users").where("id", .equal, userID).first()?
-            .decode(column: "id_number", as: String?.self)
-        return (id?.isEmpty ?? true) ? nil : id
+    /// Clue rows with their subjects: each clue shows the subject of the report it was opened
+    /// from (or whose subject was confirmed), opened with that report's key in one batch.
+    func clues(_ rows: [any SQLRow]) async throws -> [StoredClue] {
+        let sources = try rows.map { try $0.decode(column: "subject_report_id", as: Int64?.self) }
+        let subjects = try await reports.subjects(of: sources.compactMap { $0 })
+        return try zip(rows, sources).map { row, source in
+            // A clue the start-up step has not moved yet still has its legacy columns.
+            let subject = try source.flatMap { subjects[$0] } ?? ReportSubject(
+                name: try row.decode(column: "subject_name", as: String.self), unit: try row.decode(column: "subject_unit", as: String.self),
+                post: try row.decode(column: "subject_post", as: String.self),
+                idNumber: try row.decode(column: "subject_id_number", as: String?.self))
+            return try Self.clue(row, subject: subject)
+        }
     }
 
-    static func clue(_ row: any SQLRow) throws -> StoredClue {
+    static func clue(_ row: any SQLRow, subject: ReportSubject) throws -> StoredClue {
         StoredClue(
             id: try row.decode(column: "id", as: Int64.self), reference: try row.decode(column: "reference", as: String.self),
             source: try row.decode(column: "source", as: String.self), reportType: try row.decode(column: "report_type", as: String.self),
-            realName: try row.decode(column: "real_name", as: Bool.self), subjectName: try row.decode(column: "subject_name", as: String.self),
-            subjectUnit: try row.decode(column: "subject_unit", as: String.self), subjectPost: try row.decode(column: "subject_post", as: String.self),
-            subjectIDNumber: try row.decode(column: "subject_id_number", as: String?.self),
+            realName: try row.decode(column: "real_name", as: Bool.self), subjectName: subject.name,
+            subjectUnit: subject.unit, subjectPost: subject.post, subjectIDNumber: subject.idNumber,
+            unitCode: try row.decode(column: "unit_code", as: String?.self),
             receivedOn: try row.decode(column: "received_on", as: String.self),
             state: ClueState(rawValue: try row.decode(column: "state", as: String.self)),
             handler: try row.decode(column: "handler", as: String?.self), proposer: try row.decode(column: "proposer", as: String?.self),

@@ -32,8 +32,8 @@ public struct ClueStore: Sendable {
         let engine = DeadlineEngine(calendar: try await calendars.calendar())
         let regime = self.regime
         return try await recorder.write(by: principal) { tx in
-            guard let row = try await tx.sql.select().columns("channel", "report_type", "anonymous", "received_on", "subject_name",
-                                                               "subject_unit", "subject_post", "subject_id_number", "clue_id", "finding_id")
+            guard let row = try await tx.sql.select().columns("channel", "report_type", "anonymous", "received_on", "subject_id_key",
+                                                               "subject_unit_code", "clue_id", "finding_id")
                 .from("reports").where("id", .equal, reportID).first() else { throw RecordNotFound(dataset: "reports", id: reportID) }
             if let existing = try row.decode(column: "clue_id", as: Int64?.self) {
                 throw ClueError(code: "clue.already_open", messageZh: "该举报已在问题线索 \(existing) 中办理",
@@ -44,14 +44,16 @@ public struct ClueStore: Sendable {
             let realName = !(try row.decode(column: "anonymous", as: Bool.self))
             let receivedOn = try row.decode(column: "received_on", as: String.self)
             let now = Timestamps.now()
+            // The clue shows the report's sealed subject (`subject_report_id`); what it keeps in
+            // the clear is the keyed ID and the resolved unit, as the report does.
             let inserted = try await tx.sql.insert(into: "clues")
                 .columns("reference", "source", "report_type", "real_name", "subject_name", "subject_unit", "subject_post",
-                         "subject_id_number", "received_on", "state", "finding_id", "regime_version", "created_by", "created_at", "updated_at")
+                         "subject_report_id", "subject_id_key", "unit_code", "received_on", "state", "finding_id", "regime_version",
+                         "created_by", "created_at", "updated_at")
                 .values(SQLBind("pending-" + UUID().uuidString), SQLBind(source.rawValue), SQLBind(type.rawValue), SQLBind(realName),
-                        SQLBind(try row.decode(column: "subject_name", as: String.self)),
-                        SQLBind(try row.decode(column: "subject_unit", as: String.self)),
-                        SQLBind(try row.decode(column: "subject_post", as: String.self)),
-                        SQLBind(try row.decode(column: "subject_id_number", as: String?.self)), SQLBind(receivedOn),
+                        SQLBind(""), SQLBind(""), SQLBind(""), SQLBind(reportID),
+                        SQLBind(try row.decode(column: "subject_id_key", as: String?.self)),
+                        SQLBind(try row.decode(column: "subject_unit_code", as: String?.self)), SQLBind(receivedOn),
                         SQLBind(ClueState.received.rawValue), SQLBind(try row.decode(column: "finding_id", as: Int64?.self)),
                         SQLBind(regime.header.stamp), SQLBind(principal.username), SQLBind(now), SQLBind(now))
                 .returning("id").first()

@@ -9,9 +9,11 @@ public struct ReportQuery: Sendable {
     public var type: ReportType?
     /// Only reports not yet taken into a clue.
     public var unlinkedOnly: Bool
-    /// Matches the reported person's name or unit (the content is sealed, so not searchable).
+    /// The reported person's full name or unit, matched exactly (after folding spaces and
+    /// full-width forms) through the subject index, or a registry unit's code or part of its
+    /// name. Subjects are sealed, so nothing matches on fragments of a person's name.
     public var q: String?
-    /// Leaves out reports about the person with this ID number (the asking user).
+    /// Leaves out reports about the person with this keyed ID (`ReportStore.ownSubjectKey(of:)`).
     public var excludingSubject: String?
     public var page: Int
     public var perPage: Int
@@ -37,7 +39,7 @@ public struct SimilarReport: Sendable {
 extension ReportStore {
     public func list(_ query: ReportQuery) async throws -> (reports: [ReportSummary], total: Int) {
         let paging = Paging(page: query.page, perPage: query.perPage)
-        return try await recorder.database.withConnection { db in
+        let (rows, total) = try await recorder.database.withConnection { db in
             func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
                 var select = select
                 if let channel = query.channel { select = select.where("channel", .equal, channel.rawValue) }
@@ -45,8 +47,14 @@ extension ReportStore {
                 if query.unlinkedOnly { select = select.where(SQLIdentifier("clue_id"), .is, SQLLiteral.null) }
                 if let own = query.excludingSubject { select = select.where(Self.notAbout(own)) }
                 if let q = query.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+                    let index = self.vault.subjects
                     let pattern = LikePattern.contains(q)
-                    select = select.where { $0.where(LikePattern.matches("subject_name", pattern)).orWhere(LikePattern.matches("subject_unit", pattern)) }
+                    let units: SQLQueryString = "reports.subject_unit_code IN (SELECT unit_code FROM units WHERE \(LikePattern.matches("name", pattern)) OR unit_code = \(bind: q))"
+                    select = select.where { group in
+                        var group = group.where(units)
+                        if let key = index.text(q) { group = group.orWhere("subject_name_key", .equal, key).orWhere("subject_unit_key", .equal, key) }
+                        return group
+                    }
                 }
                 return select
             }
@@ -54,8 +62,9 @@ extension ReportStore {
                 .first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await filtered(db.select().columns(Self.summaryColumns).from("reports"))
                 .orderBy("id", .descending).limit(paging.perPage).offset(paging.offset).all()
-            return (try rows.map(Self.summary), total)
+            return (rows, total)
         }
+        return (try await summaries(rows), total)
     }
 
     /// A report opened for an inspector: its words, messages and files — not the reporter's identity.
@@ -66,6 +75,7 @@ extension ReportStore {
                 throw RecordNotFound(dataset: "reports", id: id)
             }
             let ctx = "report:\(id):"
+            let subject = try Self.subject(row, reportID: id, key: key)
             return ReportDetail(
                 id: id, reference: try row.decode(column: "reference", as: String.self),
                 channel: ReportChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .other,
@@ -73,9 +83,7 @@ extension ReportStore {
                 anonymous: try row.decode(column: "anonymous", as: Bool.self),
                 receivedAt: try row.decode(column: "received_at", as: String.self),
                 receivedOn: try row.decode(column: "received_on", as: String.self),
-                subjectName: try row.decode(column: "subject_name", as: String.self),
-                subjectUnit: try row.decode(column: "subject_unit", as: String.self),
-                subjectPost: try row.decode(column: "subject_post", as: String.self),
+                subjectName: subject.name, subjectUnit: subject.unit, subjectPost: subject.post,
                 text: try key.openText(try row.decode(column: "sealed_text", as: String.self), context: ctx + "text"),
                 when: try key.openText(try row.decode(column: "sealed_when", as: String.self), context: ctx + "when"),
                 hasReceipt: try row.decode(column: "receipt_hash", as: String?.self) != nil,
@@ -89,25 +97,26 @@ extension ReportStore {
         }
     }
 
-    /// Earlier reports about the same person or in similar words, best first. Texts are opened
-    /// in memory only, for reports with the same subject name or unit, or the latest 200.
+    /// Earlier reports about the same person or in similar words, best first. Candidates are
+    /// reports whose subject has the same keyed name or unit, or the latest 200; their texts and
+    /// subjects are opened in memory only.
     public func similar(to id: Int64, threshold: Double = 0.3) async throws -> [SimilarReport] {
         let report = try await detail(id)
-        let candidates: [ReportSummary] = try await recorder.database.withConnection { db in
-            let rows = try await db.select().columns(Self.summaryColumns).from("reports").where("id", .notEqual, id)
+        let index = vault.subjects
+        let rows = try await recorder.database.withConnection { db in
+            try await db.select().columns(Self.summaryColumns).from("reports").where("id", .notEqual, id)
                 .where { group in
-                    var group = group.where("subject_name", .equal, report.subjectName)
-                    if !report.subjectUnit.isEmpty { group = group.orWhere("subject_unit", .equal, report.subjectUnit) }
-                    return group.orWhere("id", .greaterThan, id - 200)
+                    var group = group.where("id", .greaterThan, id - 200)
+                    if let name = index.text(report.subjectName) { group = group.orWhere("subject_name_key", .equal, name) }
+                    if let unit = index.text(report.subjectUnit) { group = group.orWhere("subject_unit_key", .equal, unit) }
+                    return group
                 }
                 .orderBy("id", .descending).limit(500).all()
-            return try rows.map(Self.summary)
         }
         var result: [SimilarReport] = []
-        for candidate in candidates {
+        for candidate in try await summaries(rows) {
             guard let other = try? await detail(candidate.id) else { continue }
-            let sameSubject = !report.subjectName.isEmpty && other.subjectName == report.subjectName
-                && (report.subjectUnit.isEmpty || other.subjectUnit.isEmpty || other.subjectUnit == report.subjectUnit)
+            let sameSubject = Self.sameSubject(report, other)
             let similarity = TextSimilarity.similarity(report.text, other.text)
             if sameSubject || similarity >= threshold {
                 result.append(SimilarReport(summary: candidate, sameSubject: sameSubject, textSimilarity: similarity))
@@ -116,35 +125,47 @@ extension ReportStore {
         return result.sorted { ($0.sameSubject ? 1 : 0, $0.textSimilarity) > ($1.sameSubject ? 1 : 0, $1.textSimilarity) }
     }
 
-    static let summaryColumns = ["id", "reference", "channel", "report_type", "anonymous", "received_on", "subject_name", "subject_unit",
-                                 "clue_id", "reporter_status"]
+    /// Same person: the same name (folded), and the same unit when both name one.
+    static func sameSubject(_ a: ReportDetail, _ b: ReportDetail) -> Bool {
+        let name = SubjectResolution.key(a.subjectName)
+        guard !name.isEmpty, name == SubjectResolution.key(b.subjectName) else { return false }
+        let (unitA, unitB) = (SubjectResolution.key(a.subjectUnit), SubjectResolution.key(b.subjectUnit))
+        return unitA.isEmpty || unitB.isEmpty || unitA == unitB
+    }
 
-    static func summary(_ row: any SQLRow) throws -> ReportSummary {
-        ReportSummary(id: try row.decode(column: "id", as: Int64.self), reference: try row.decode(column: "reference", as: String.self),
-                      channel: ReportChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .other,
-                      type: ReportType(rawValue: try row.decode(column: "report_type", as: String.self)) ?? .accusation,
-                      anonymous: try row.decode(column: "anonymous", as: Bool.self),
-                      receivedOn: try row.decode(column: "received_on", as: String.self),
-                      subjectName: try row.decode(column: "subject_name", as: String.self),
-                      subjectUnit: try row.decode(column: "subject_unit", as: String.self),
-                      clueID: try row.decode(column: "clue_id", as: Int64?.self),
-                      reporterStatus: ReporterStatus(rawValue: try row.decode(column: "reporter_status", as: String.self)) ?? .received)
+    static let summaryColumns = ["id", "reference", "channel", "report_type", "anonymous", "received_on", "clue_id", "reporter_status"]
+
+    /// Summaries of list rows, their subjects opened in one batch (`subjects(of:)`).
+    func summaries(_ rows: [any SQLRow]) async throws -> [ReportSummary] {
+        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        let subjects = try await subjects(of: ids)
+        return try zip(rows, ids).map { row, id in
+            let subject = subjects[id] ?? .unreadable
+            return ReportSummary(id: id, reference: try row.decode(column: "reference", as: String.self),
+                                 channel: ReportChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .other,
+                                 type: ReportType(rawValue: try row.decode(column: "report_type", as: String.self)) ?? .accusation,
+                                 anonymous: try row.decode(column: "anonymous", as: Bool.self),
+                                 receivedOn: try row.decode(column: "received_on", as: String.self),
+                                 subjectName: subject.name, subjectUnit: subject.unit,
+                                 clueID: try row.decode(column: "clue_id", as: Int64?.self),
+                                 reporterStatus: ReporterStatus(rawValue: try row.decode(column: "reporter_status", as: String.self)) ?? .received)
+        }
     }
 }
 
 extension ReportStore {
     /// Whether the report is about the asking user (their account's ID number is the report's
-    /// subject's): such a user is answered as if the report did not exist.
+    /// subject's, or a candidate's not yet cleared): such a user is answered as if the report
+    /// did not exist.
     public func isAbout(_ reportID: Int64, principal: Principal) async throws -> Bool {
         try await recorder.database.withConnection { db in
-            guard let own = try await ClueStore.accountIDNumber(principal, on: db) else { return false }
+            guard let own = try await ownKey(principal, on: db) else { return false }
             return try await Self.isAbout(reportID, own: own, on: db)
         }
     }
 
-    /// The asking user's own ID number, to leave reports about them out of lists.
-    public func accountIDNumber(of principal: Principal) async throws -> String? {
-        try await recorder.database.withConnection { db in try await ClueStore.accountIDNumber(principal, on: db) }
+    /// The keyed hash of the asking user's own ID number, to leave reports about them out of lists.
+    public func ownSubjectKey(of principal: Principal) async throws -> String? {
+        try await recorder.database.withConnection { db in try await ownKey(principal, on: db) }
     }
 }
-

@@ -34,6 +34,17 @@ extension ClueStore {
                     return (key, try row.decode(column: "n", as: Int.self))
                 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             }
+            // By the subject's registry unit, by name (the subject itself is sealed; a clue whose
+            // unit did not resolve counts under "—").
+            func byUnit() async throws -> [(String, Int)] {
+                var yearFilter: SQLQueryString = ""
+                if let year { yearFilter = "WHERE c.received_on LIKE \(bind: "\(year)-%")" }
+                return try await db.raw("""
+                    SELECT COALESCE(u.name, '—') AS k, COUNT(*) AS n FROM clues c LEFT JOIN units u ON u.unit_code = c.unit_code \
+                    \(yearFilter) GROUP BY COALESCE(u.name, '—')
+                    """).all().map { (try $0.decode(column: "k", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+                    .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+            }
             let forms = try await counts("clue_outcomes", "form", dateColumn: "effective_on")
             var sanctions = db.select().column("sanction", as: "k").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("clue_outcomes")
                 .where(SQLIdentifier("sanction"), .isNot, SQLLiteral.null)
@@ -54,7 +65,7 @@ extension ClueStore {
             return ReportStatistics(
                 bySource: try await counts("reports", "channel", dateColumn: "received_on"),
                 byType: try await counts("reports", "report_type", dateColumn: "received_on"),
-                byUnit: try await counts("clues", "subject_unit", dateColumn: "received_on"),
+                byUnit: try await byUnit(),
                 byState: try await counts("clues", "state", dateColumn: "received_on"),
                 byForm: forms.compactMap { pair in Int(pair.0).map { ($0, pair.1) } }.sorted { $0.0 < $1.0 },
                 bySanction: bySanction, deadlinesMissed: missed, deadlinesDue: total)

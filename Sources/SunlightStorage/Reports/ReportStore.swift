@@ -45,24 +45,29 @@ public struct ReportStore: Sendable {
         do {
             let result = try await recorder.write(by: principal) { tx -> SubmittedReport in
                 let placeholder = "pending-" + UUID().uuidString
+                // The subject goes in sealed (below, once the id is known); the legacy columns stay empty.
+                let subject = ReportSubject(name: clean.subjectName, unit: clean.subjectUnit, post: clean.subjectPost, idNumber: subjectIDNumber)
                 let row = try await tx.sql.insert(into: "reports")
                     .columns("reference", "channel", "report_type", "anonymous", "received_at", "received_on", "subject_name",
-                             "subject_unit", "subject_post", "subject_id_number", "sealed_text", "sealed_when", "finding_id",
-                             "entered_by", "reporter_status", "updated_at")
+                             "subject_unit", "subject_post", "subject_name_key", "subject_unit_key", "subject_id_key", "subject_unit_code",
+                             "sealed_text", "sealed_when", "finding_id", "entered_by", "reporter_status", "updated_at")
                     .values(SQLBind(placeholder), SQLBind(channel.rawValue), SQLBind(type.rawValue), SQLBind(clean.anonymous),
-                            SQLBind(now), SQLBind(today), SQLBind(clean.subjectName), SQLBind(clean.subjectUnit),
-                            SQLBind(clean.subjectPost), SQLBind(subjectIDNumber), SQLBind(""), SQLBind(""), SQLBind(findingID),
+                            SQLBind(now), SQLBind(today), SQLBind(""), SQLBind(""), SQLBind(""),
+                            SQLBind(vault.subjects.text(subject.name)), SQLBind(vault.subjects.text(subject.unit)),
+                            SQLBind(vault.subjects.idNumber(subject.idNumber)),
+                            SQLBind(try await Self.resolveUnitCode(of: subject, on: tx.sql)),
+                            SQLBind(""), SQLBind(""), SQLBind(findingID),
                             SQLBind(principal.username), SQLBind(ReporterStatus.received.rawValue), SQLBind(now))
                     .returning("id").first()
                 let id = try row!.decode(column: "id", as: Int64.self)
-                try await Self.resolveSubject(reportID: id, name: clean.subjectName, unit: clean.subjectUnit, post: clean.subjectPost,
-                                              knownIDNumber: subjectIDNumber, on: tx.sql)
+                try await Self.resolveSubject(reportID: id, subject: subject, index: vault.subjects, on: tx.sql)
                 let reference = "JB" + today.replacingOccurrences(of: "-", with: "").prefix(4) + "-" + String(format: "%06lld", id)
                 let ctx = "report:\(id):"
                 var update = tx.sql.update("reports")
                     .set("reference", to: SQLBind(reference))
                     .set("sealed_text", to: SQLBind(try key.seal(clean.text, context: ctx + "text")))
                     .set("sealed_when", to: SQLBind(try key.seal(clean.when, context: ctx + "when")))
+                    .set("sealed_subject", to: SQLBind(try subject.sealed(with: key, reportID: id)))
                 if let identity = clean.identityJSON {
                     update = update.set("sealed_identity", to: SQLBind(try key.seal(identity, context: ctx + "identity")))
                 }

@@ -6,6 +6,9 @@ import SunlightReports
 /// The keys and places a report's secrets need: the office keyring (private keys, from files),
 /// the installation's receipt salt (from the database), and the directory of sealed uploads.
 ///
+/// The subject index (`SubjectIndex`) is keyed with a key derived from the ledger's key file,
+/// so reports' subjects are matched by keyed hashes the database alone cannot recompute.
+///
 /// Prepared once at start-up. A database without office keys gets one on first start, its
 /// private half written to the key directory — which must be backed up separately: without it
 /// the reports cannot be read, which is the point.
@@ -13,15 +16,18 @@ public struct ReportVault: Sendable {
     public let keyring: OfficeKeyring
     public let hasher: ReceiptHasher
     public let uploads: URL
+    public let subjects: SubjectIndex
 
-    public init(keyring: OfficeKeyring, hasher: ReceiptHasher, uploads: URL) {
+    public init(keyring: OfficeKeyring, hasher: ReceiptHasher, uploads: URL, subjects: SubjectIndex) {
         self.keyring = keyring
         self.hasher = hasher
         self.uploads = uploads
+        self.subjects = subjects
     }
 
-    /// Loads (or creates) the keys and salt for `database`.
-    public static func prepare(database: SunlightDatabase, keyDirectory: URL, uploads: URL, cost: ReceiptHasher.Cost = .standard,
+    /// Loads (or creates) the keys and salt for `database`; `ledgerKeys` key the subject index.
+    public static func prepare(database: SunlightDatabase, keyDirectory: URL, uploads: URL, ledgerKeys: LedgerKeys,
+                               cost: ReceiptHasher.Cost = .standard,
                                logger: Logger = Logger(label: "sunlight.reports")) async throws -> ReportVault {
         var keyring = try OfficeKeyring.load(directory: keyDirectory)
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -48,7 +54,8 @@ public struct ReportVault: Sendable {
             logger.warning("no office private key found for this database: new reports are sealed, but none can be read here",
                            metadata: ["directory": .string(keyDirectory.path)])
         }
-        return ReportVault(keyring: keyring, hasher: ReceiptHasher(installationSalt: salt, cost: cost), uploads: uploads)
+        return ReportVault(keyring: keyring, hasher: ReceiptHasher(installationSalt: salt, cost: cost), uploads: uploads,
+                           subjects: SubjectIndex(key: ledgerKeys.derivedKey(purpose: SubjectIndex.purpose)))
     }
 
     static func activeOfficeKeys(on database: SunlightDatabase) async throws -> [OfficePublicKey] {

@@ -139,10 +139,13 @@ extension ClueStore {
     /// that person.
     public func clues(about idNumber: String, for principal: Principal) async throws -> [StoredClue] {
         guard AccessPolicy.handlesReports(principal.role) else { return [] }
-        return try await recorder.database.withConnection { db in
-            if try await Self.accountIDNumber(principal, on: db) == idNumber { return [] }
-            return try await db.select().column(SQLLiteral.all).from("clues").where("subject_id_number", .equal, idNumber)
-                .orderBy("id", .descending).all().map(Self.clue)
+        guard let key = reports.vault.subjects.idNumber(idNumber) else { return [] }
+        let reports = self.reports
+        let rows = try await recorder.database.withConnection { db in
+            if try await reports.ownKey(principal, on: db) == key { return [any SQLRow]() }
+            return try await db.select().column(SQLLiteral.all).from("clues").where("subject_id_key", .equal, key)
+                .orderBy("id", .descending).all()
         }
+        return try await clues(rows)
     }
 }

@@ -41,7 +41,7 @@ struct ReportPages {
         let q = request.uri.queryParameters.get("q")
         let page = try PagingParameters.page(request)
         var query = ReportQuery(q: q, page: page)
-        query.excludingSubject = try await reports.accountIDNumber(of: principal)
+        query.excludingSubject = try await reports.ownSubjectKey(of: principal)
         let (rows, total) = try await reports.list(query)
         let items: [[String: Any]] = rows.map { report in
             var item: [String: Any] = [

@@ -21,6 +21,8 @@ enum ReportStrings {
         "contact": ("其他联系方式（可选）", "Other contact (optional)"),
         "report_subject": ("被反映人", "Who is reported"),
         "subject_name": ("姓名", "Name"),
+        "report_search_hint": ("被反映人全名，或单位名称（可填部分）；被反映人信息加密保存，不支持按姓氏查找。",
+                               "The reported person's full name, or a unit's name (or part of it). Subjects are sealed: no search by surname."),
         "subject_unit": ("单位", "Unit"),
         "subject_post": ("职务", "Post"),
         "report_type": ("类别", "Type"),

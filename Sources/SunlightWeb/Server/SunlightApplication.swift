@@ -62,8 +62,10 @@ public enum SunlightApplication {
         let renderer = try await PageRenderer.load()
         let directories = ReportVault.directories(for: database.location, override: configuration.reportDataDirectory)
         let vault = try await ReportVault.prepare(database: database, keyDirectory: directories.keys, uploads: directories.uploads,
-                                                  cost: configuration.receiptCost)
+                                                  ledgerKeys: ledger.keys, cost: configuration.receiptCost)
         let reports = ReportStore(recorder: recorder, vault: vault)
+        // Migration 13's start-up step: subjects stored in the clear before it go under their reports' keys.
+        try await reports.sealLegacySubjects()
         let services = Services(
             database: database, ledger: ledger, recorder: recorder, records: RecordStore(database: database),
             accounts: AccountStore(database: database, recorder: recorder, bcryptCost: configuration.bcryptCost),
