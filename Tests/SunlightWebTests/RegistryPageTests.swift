@@ -39,6 +39,29 @@ struct RegistryPageTests {
         }
     }
 
+    /// Issue 18 (noticed on the walk): renaming a unit's code orphaned its children and people,
+    /// and deleting a unit with children did the same. Both are refused; the stored tree stays.
+    @Test func aUnitsCodeCannotChangeAndAUnitInUseCannotBeDeleted() async throws {
+        let fixture = try await WebFixture.make()
+        let township = try await fixture.id(Registry.units, key: "360426100")
+        let database = fixture.test.database
+        try await fixture.run { client async throws in
+            var browser = Browser(client)
+            try await browser.login("admin")
+            try await browser.get("/registry/units/\(township)/edit")
+            let renamed = try await browser.post("/registry/units/\(township)",
+                                                 form: ["unit_code": "360426199", "name": "蒲亭镇", "kind": "township", "parent_code": "360426"])
+            #expect(renamed.status == .unprocessableContent && renamed.text.contains("不能修改"))
+            try await browser.get("/registry/units/\(township)/delete")
+            let deleted = try await browser.post("/registry/units/\(township)/delete", form: [:])
+            #expect(deleted.status == .conflict && deleted.text.contains("下级单位"))
+            let stored = try await RecordStore(database: database).get(id: township, in: Registry.units, reach: .everywhere)
+            #expect(stored?.record.key(in: Registry.units) == "360426100")
+            let children = try await database.withConnection { db in try await ReachGuard.references(toUnit: "360426100", on: db) }
+            #expect(children.children == 2)
+        }
+    }
+
     @Test func personPageGathersRelativesHouseholdsAndCompanies() async throws {
         let fixture = try await WebFixture.make()
         let id = try await fixture.id(Registry.people, key: try await firstKey(fixture, name: "刘德华"))

@@ -94,3 +94,15 @@ public final class ReachGuard: @unchecked Sendable {
         return units
     }
 }
+
+extension ReachGuard {
+    /// What still refers to unit `code`: its child units and its people. A unit is not deleted
+    /// while either is non-zero — they would fall out of every unit officer's reach.
+    public static func references(toUnit code: String, on db: any SQLDatabase) async throws -> (children: Int, people: Int) {
+        func count(_ table: String, _ column: String) async throws -> Int {
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                .where(SQLIdentifier(column), .equal, SQLBind(code)).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return (try await count("units", "parent_code"), try await count("people", "unit_code"))
+    }
+}

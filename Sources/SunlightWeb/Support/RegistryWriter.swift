@@ -43,6 +43,15 @@ struct RegistryWriter {
         case .success(let parsed): record = parsed
         }
         record.attributes = current.record.attributes
+        // A record's key is its identity: other rows refer to it (a unit's children and people
+        // by its code, relatives and households by an ID number, roles by a company's code), so
+        // changing it in place would orphan them. A new key is a new record.
+        if record.key(in: dataset) != current.record.key(in: dataset) {
+            let column = dataset.keyFields.first?.name ?? "key"
+            return .invalid([CellError(line: 0, column: column, value: "", code: "key.immutable",
+                                       messageZh: "编码/证件号不能修改：其他记录引用它。请新增一条记录，迁移后再删除原记录",
+                                       messageEn: "the key cannot be changed: other records refer to it. Add a new record, move what refers to the old one, then delete it")])
+        }
         let changed = record
         do {
             let outcome = try await services.recorder.write(by: principal) { tx in
@@ -57,9 +66,21 @@ struct RegistryWriter {
         }
     }
 
+    /// Deletes a record; a unit that still has child units or people is refused (409), checked
+    /// inside the deleting transaction (deleting it would orphan them out of everyone's reach).
     func delete(_ dataset: Dataset, id: Int64, principal: Principal) async throws {
-        guard try await services.records.get(id: id, in: dataset, reach: principal.reach) != nil else { throw WebError.notFound }
-        try await services.recorder.write(by: principal) { tx in try await tx.delete(id: id, in: dataset) }
+        guard let current = try await services.records.get(id: id, in: dataset, reach: principal.reach) else { throw WebError.notFound }
+        try await services.recorder.write(by: principal) { tx in
+            if dataset.name == Registry.units.name {
+                let (children, people) = try await ReachGuard.references(toUnit: current.record.key(in: dataset), on: tx.sql)
+                if children + people > 0 {
+                    throw WebError(status: .conflict, code: "unit.in_use",
+                                   messageZh: "该单位下还有 \(children) 个下级单位、\(people) 名人员，不能删除；请先迁移或删除它们",
+                                   messageEn: "this unit still has \(children) child units and \(people) people; move or delete them first")
+                }
+            }
+            try await tx.delete(id: id, in: dataset)
+        }
     }
 
     /// The same check as an import's, inside the write's transaction (no other write can move a
