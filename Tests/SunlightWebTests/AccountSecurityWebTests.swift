@@ -155,6 +155,27 @@ struct AccountSecurityWebTests {
         #expect(await throttle.check(account: "admin", address: "10.0.0.9", now: last) == .allowed)
     }
 
+    /// A guesser spread over many addresses no longer gets a free try from each: past `spread`
+    /// failures on the account every address pays the account-wide wait (capped, so the owner
+    /// waits at most that), and an IPv6 /64 counts as one client.
+    @Test func throttleHoldsAGuesserSpreadOverAddresses() async throws {
+        let throttle = LoginThrottle(policy: .init(free: 3, base: 1, pairCap: 8, accountCap: 4, window: 3600, capacity: 1000, spread: 10))
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        for i in 0..<9 { await throttle.recordFailure(account: "admin", address: "10.1.\(i).1", now: start) }
+        #expect(await throttle.check(account: "admin", address: "10.9.9.9", now: start) == .allowed, "below the spread: a new address is free")
+        await throttle.recordFailure(account: "admin", address: "10.1.9.1", now: start)
+        #expect(await throttle.check(account: "admin", address: "10.9.9.9", now: start) == .wait(seconds: 4))
+        #expect(await throttle.check(account: "admin", address: "10.9.9.9", now: start.addingTimeInterval(4.01)) == .allowed)
+        #expect(await throttle.check(account: "inspector", address: "10.9.9.9", now: start) == .allowed)
+        // One /64: the hosts of a prefix share a pair.
+        #expect(LoginThrottle.clientKey("2001:db8:1:2::1") == LoginThrottle.clientKey("2001:0DB8:1:2:ffff::9"))
+        #expect(LoginThrottle.clientKey("2001:db8:1:2::1") != LoginThrottle.clientKey("2001:db8:1:3::1"))
+        #expect(LoginThrottle.clientKey("::ffff:10.0.0.1") == "10.0.0.1")
+        for _ in 0..<3 { await throttle.recordFailure(account: "clerk", address: "2001:db8:1:2::1", now: start) }
+        await throttle.recordFailure(account: "clerk", address: "2001:db8:1:2::77", now: start)
+        #expect(await throttle.check(account: "clerk", address: "2001:db8:1:2::99", now: start) != .allowed)
+    }
+
     @Test func throttleMemoryIsBounded() async throws {
         let throttle = LoginThrottle(policy: .init(free: 3, base: 1, pairCap: 8, accountCap: 4, window: 3600, capacity: 1000))
         let start = Date(timeIntervalSince1970: 1_000_000)

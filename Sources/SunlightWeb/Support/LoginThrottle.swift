@@ -17,6 +17,13 @@ import Foundation
 ///   back by someone else's guessing, while a guesser who spreads over many addresses still
 ///   pays the account-wide wait from each address's second try on, and the pair wait from its
 ///   `free + 1`-th;
+/// * but only while the guessing is not spread wide: once an account has `spread` failures
+///   inside the window (far more than one person mistyping), the exemption ends and every
+///   address pays the account-wide wait — otherwise a guesser with many addresses (a botnet, an
+///   IPv6 prefix) would get one free guess per address. The owner then waits at most
+///   `accountCap` (a minute by default), never longer;
+/// * treats an IPv6 address by its /64 prefix (one subscriber's block), so a single host cannot
+///   mint fresh "addresses" for free;
 /// * answers an attempt made during a wait with "wait N seconds" without checking the password
 ///   *and without counting it*: hammering does not lengthen the wait, and a correct password
 ///   succeeds as soon as the wait is over. So no one can impose a lockout longer than the
@@ -35,6 +42,7 @@ actor LoginThrottle {
         var accountCap: TimeInterval = 60
         var window: TimeInterval = 3600
         var capacity: Int = 10_000
+        var spread: Int = 50
     }
 
     enum Decision: Equatable, Sendable {
@@ -65,8 +73,9 @@ actor LoginThrottle {
     func check(account: String, address: String?, now: Date = Date()) -> Decision {
         let pair = live(Self.pairKey(account, address), now)
         if let pair, let wait = remaining(pair, cap: policy.pairCap, now: now) { return .wait(seconds: wait) }
-        // An address that never failed on this account is not held back by others' failures.
-        guard pair != nil, let whole = live(Self.accountKey(account), now) else { return .allowed }
+        // An address that never failed on this account is not held back by others' failures —
+        // unless the failures are so many that they come from a guesser spread over addresses.
+        guard let whole = live(Self.accountKey(account), now), pair != nil || whole.failures >= policy.spread else { return .allowed }
         if let wait = remaining(whole, cap: policy.accountCap, now: now) { return .wait(seconds: wait) }
         return .allowed
     }
@@ -91,7 +100,23 @@ actor LoginThrottle {
 
     // MARK: -
 
-    private static func pairKey(_ account: String, _ address: String?) -> String { "p\u{0}\(account)\u{0}\(address ?? "-")" }
+    private static func pairKey(_ account: String, _ address: String?) -> String {
+        "p\u{0}\(account)\u{0}\(address.map(clientKey) ?? "-")"
+    }
+
+    /// An IPv4 address as is; an IPv6 address by its first four groups (the /64 a subscriber
+    /// gets), expanded so that "2001:db8::1" and "2001:db8:0:0::2" are one client.
+    static func clientKey(_ address: String) -> String {
+        guard address.contains(":") else { return address }
+        var text = address.lowercased()
+        if let percent = text.firstIndex(of: "%") { text = String(text[..<percent]) }   // zone id
+        if text.hasPrefix("::ffff:"), text.contains(".") { return String(text.dropFirst(7)) }   // IPv4-mapped
+        let halves = text.components(separatedBy: "::")
+        let head = halves[0].isEmpty ? [] : halves[0].split(separator: ":").map(String.init)
+        let tail = halves.count > 1 && !halves[1].isEmpty ? halves[1].split(separator: ":").map(String.init) : []
+        let groups = head + Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) + tail
+        return groups.prefix(4).map { String(Int($0, radix: 16) ?? 0, radix: 16) }.joined(separator: ":") + "::/64"
+    }
     private static func accountKey(_ account: String) -> String { "a\u{0}\(account)" }
 
     private func live(_ key: String, _ now: Date) -> Entry? {
