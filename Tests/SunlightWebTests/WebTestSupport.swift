@@ -83,7 +83,8 @@ struct WebFixture {
         ("officer", .unitOfficer, "360426100"), ("leader", .leader, nil), ("witness", .witness, nil),
     ]
 
-    static func make(_ backend: TestBackend = .sqlite, seed: Bool = true, configuration: WebConfiguration? = nil) async throws -> WebFixture {
+    static func make(_ backend: TestBackend = .sqlite, seed: Bool = true, configuration: WebConfiguration? = nil,
+                     adjust: (inout WebConfiguration) -> Void = { _ in }) async throws -> WebFixture {
         let test = try await TestDatabase.make(backend)
         let recorder = test.recorder
         let accounts = AccountStore(database: test.database, recorder: recorder, bcryptCost: 4)
@@ -102,6 +103,7 @@ struct WebFixture {
         defaults.reportDataDirectory = test.directory.appendingPathComponent("reports")
         defaults.receiptCost = .fast
         defaults.portalMinimumSeconds = 0
+        adjust(&defaults)
         let router = try await SunlightApplication.router(ledger: test.ledger, configuration: configuration ?? defaults)
         return WebFixture(test: test, router: router, tokens: tokens)
     }
