@@ -277,3 +277,50 @@ struct ClueStoreTests {
         }
     }
 }
+
+/// Issue 19, finding 6: the workflow step was checked before the transaction and the update
+/// did not check that the clue was still in that step, so two concurrent decisions on one
+/// proposal could both succeed. Now the step is a compare-and-set inside the transaction.
+@Suite("Concurrent clue steps")
+struct ClueConcurrencyTests {
+    @Test(arguments: TestBackend.available)
+    func concurrentConflictingDecisionsLetExactlyOneWin(_ backend: TestBackend) async throws {
+        try await TestDatabase.with(backend) { test async throws in
+            let s = try await ClueStoreTests.setup(test)
+            let submitted = try await s.reports.submit(
+                ReportSubmission(subjectName: "周某某", subjectUnit: "城关镇", text: "周某某收受工程老板红包，数额较大"),
+                channel: .portal, type: .accusation, issueReceipt: false, receivedOn: "2026-12-01", by: ReportStore.publicPortal)
+            let clueID = try await s.clues.open(fromReport: submitted.id, by: s.wang)
+            try await s.clues.act(clueID, action: "assign", handler: "wang", by: s.zhao)
+            try await s.clues.act(clueID, action: "propose", note: "谈话函询", by: s.wang)
+            // Eight approvers' clicks at once, on two different decisions.
+            let attempts: [(String, Principal)] = (0..<8).map { i in
+                (i % 2 == 0 ? "approve_talk_or_letter" : "approve_preliminary_verification", i % 4 < 2 ? s.zhao : s.leader)
+            }
+            let clues = s.clues
+            let wins = try await withThrowingTaskGroup(of: String?.self) { group in
+                for (action, who) in attempts {
+                    group.addTask {
+                        do {
+                            _ = try await clues.act(clueID, action: action, by: who)
+                            return action
+                        } catch let error as ClueError {
+                            // The loser sees either the compare-and-set or the workflow refusing the
+                            // step from the state the winner left.
+                            #expect(error.code == "clue.changed" || error.code.hasPrefix("workflow."), "\(error.code)")
+                            return nil
+                        }
+                    }
+                }
+                var wins: [String] = []
+                for try await win in group { if let win { wins.append(win) } }
+                return wins
+            }
+            #expect(wins.count == 1)
+            let events = try await s.clues.events(clueID).filter { $0.action.hasPrefix("approve_") }
+            #expect(events.count == 1 && events.first?.action == wins.first)
+            let clue = try await s.clues.get(clueID, for: s.zhao)
+            #expect(clue.proposer == nil && clue.state.rawValue != "proposed")
+        }
+    }
+}

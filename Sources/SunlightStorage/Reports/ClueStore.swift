@@ -160,7 +160,20 @@ public struct ClueStore: Sendable {
                 update = update.set("proposer", to: SQLBind(String?.none))
             }
             if let closure = transition.closure { update = update.set("closure_kind", to: SQLBind(closure)) }
-            try await update.where("id", .equal, clueID).where("state", .equal, clue.state.rawValue).run()
+            // Compare-and-set: the step was checked against the clue as read before this
+            // transaction; it applies only if the clue is still in that state with that proposer.
+            // A concurrent step that got there first leaves no row to update, and this one fails
+            // whole (nothing below is written).
+            update = update.where("id", .equal, clueID).where("state", .equal, clue.state.rawValue)
+            if let proposer = clue.proposer {
+                update = update.where("proposer", .equal, proposer)
+            } else {
+                update = update.where(SQLIdentifier("proposer"), .is, SQLLiteral.null)
+            }
+            guard try await !update.returning("id").all().isEmpty else {
+                throw ClueError(code: "clue.changed", messageZh: "该线索刚被他人处理，状态已变化；请刷新后重试",
+                                messageEn: "someone else acted on this clue just now; reload and try again")
+            }
             try await Self.event(clueID, action: action, from: clue.state.rawValue, to: transition.to.rawValue, note: note ?? assignee,
                                  by: principal, on: tx)
             for (outcome, form, until) in decided {
