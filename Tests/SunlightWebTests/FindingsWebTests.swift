@@ -58,8 +58,15 @@ struct FindingsWebTests {
             #expect(again.status == .unprocessableContent)
             let reopened = try await browser.post("/findings/\(deceased.id)/review", form: ["action": "reopen", "reason": "复查"])
             #expect(reopened.status == .ok)
-            let assigned = try await browser.post("/findings/\(deceased.id)/review", form: ["action": "assign", "assignee": "李四"])
-            #expect(assigned.status == .ok)
+            // Assignment takes an account from the picker: a name that is no account (or one
+            // that does not review findings) is refused and changes nothing.
+            #expect(reopened.text.contains("<option value=\"auditor\">") && !reopened.text.contains("<option value=\"leader\">"))
+            for nobody in ["李四", "leader"] {
+                let refusedAssignee = try await browser.post("/findings/\(deceased.id)/review", form: ["action": "assign", "assignee": nobody])
+                #expect(refusedAssignee.status == .unprocessableContent && refusedAssignee.text.contains("不是可承办此线索的在用账号"))
+            }
+            let assigned = try await browser.post("/findings/\(deceased.id)/review", form: ["action": "assign", "assignee": "auditor"])
+            #expect(assigned.status == .ok && assigned.text.contains("<option value=\"auditor\" selected>"))
             let confirmed = try await browser.post("/findings/\(deceased.id)/review", form: ["action": "confirm", "reason": "属实"])
             #expect(confirmed.status == .ok)
 

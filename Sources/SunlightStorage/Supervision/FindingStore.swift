@@ -166,6 +166,26 @@ public struct FindingStore: Sendable {
 
     public enum ReviewAction: String, Sendable, CaseIterable { case assign, confirm, dismiss, reopen }
 
+    /// The accounts a finding may be assigned to (the picker's choices): active, in a role that
+    /// reviews findings, and reaching the finding's unit. Sorted by user name.
+    public func assignableUsers(findingID: Int64) async throws -> [String] {
+        try await recorder.database.withConnection { db in try await Self.assignable(on: db, findingID: findingID) }
+    }
+
+    static func assignable(on db: any SQLDatabase, findingID: Int64) async throws -> [String] {
+        let users = try await db.select().columns("id", "username", "role", "unit_code").from("users")
+            .where("disabled", .equal, false).orderBy("username").all()
+        var names: [String] = []
+        for row in users {
+            guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)), AccessPolicy.reviewsFindings(role) else { continue }
+            let reach = AccessPolicy.reach(of: role, unitCode: try row.decode(column: "unit_code", as: String?.self))
+            var select = db.select().column("id").from("findings").where("id", .equal, findingID)
+            if let condition = scope(reach) { select = select.where(condition) }
+            if try await select.first() != nil { names.append(try row.decode(column: "username", as: String.self)) }
+        }
+        return names
+    }
+
     /// Applies a review step. `assign` needs an assignee, `dismiss` a reason; `confirm` and
     /// `dismiss` close an open or assigned finding; `reopen` opens a closed one again.
     public func review(id: Int64, action: ReviewAction, assignee: String? = nil, reason: String? = nil,
@@ -186,6 +206,12 @@ public struct FindingStore: Sendable {
                     throw ReviewError(messageZh: "请填写承办人。", messageEn: "Name the person to assign it to.")
                 }
                 guard !closed else { throw ReviewError(messageZh: "已办结的线索需先重新打开。", messageEn: "Reopen a closed finding first.") }
+                // Only an active account that reviews findings and can see this one (the
+                // name was free text before, and findings went to people who did not exist).
+                guard try await Self.assignable(on: tx.sql, findingID: id).contains(assignee) else {
+                    throw ReviewError(messageZh: "“\(assignee)”不是可承办此线索的在用账号（须能审核线索，且所辖单位包含该线索）。",
+                                      messageEn: "\"\(assignee)\" is not an active account that may handle this finding (it must review findings and reach its unit).")
+                }
                 update = update.set("status", to: SQLBind(FindingStatus.assigned.rawValue)).set("assignee", to: SQLBind(assignee))
                 detail = assignee
             case .confirm, .dismiss:

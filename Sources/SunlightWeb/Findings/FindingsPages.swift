@@ -113,6 +113,14 @@ struct FindingsPages {
                              ("period", finding.period)] {
             if let value, !value.isEmpty { values[key] = value }
         }
+        if AccessPolicy.reviewsFindings(principal.role) && !closed {
+            // The assignee picker: only accounts that may handle this finding.
+            values["assignees"] = try await services.findings.assignableUsers(findingID: finding.id).map { name -> [String: Any] in
+                var option: [String: Any] = ["name": name]
+                if name == finding.assignee { option["selected"] = true }
+                return option
+            }
+        }
         if let chart = FindingChart.svg(rule: finding.rule, evidence: tree, language: language) { values["chart"] = chart }
         if let run {
             values["run"] = [
