@@ -26,10 +26,20 @@ struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
     /// How long a connection waits for another's lock before `SQLITE_BUSY`.
     static let busyTimeoutMilliseconds = 10_000
 
+    /// The threads SQLite's blocking calls run on: one per pooled connection (4 per event loop).
+    /// NIO's shared pool has one thread per core, so a scan loading on two connections took both
+    /// on this machine, and a one-row query on a third connection — `/healthz`, a sign-in —
+    /// waited for the load to finish (a second and more). Idle threads cost nothing.
+    static let threadPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 4 * System.coreCount + 2)
+        pool.start()
+        return pool
+    }()
+
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         // Before the first connection opens: gives each connection `sunlight_connection_handle()`.
         SQLiteHandle.registration
-        return SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+        return SQLiteConnection.open(storage: .file(path: path), threadPool: Self.threadPool, logger: logger, on: eventLoop)
             .flatMap { connection in
                 let pragmas = [
                     // Before `journal_mode`, which writes the header of a new file: a no-op on an existing one.

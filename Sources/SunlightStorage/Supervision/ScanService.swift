@@ -59,13 +59,18 @@ public struct ScanService: Sendable {
 
     public func run(_ request: ScanRequest, by principal: Principal) async throws -> ScanOutcome {
         let rules = try Self.rules(for: request.rules)
+        // One scan at a time in a process: a scan holds two connections while it loads and the
+        // machine's cores while it evaluates; a second one at once would only slow both and
+        // starve other requests of connections (three at once kept `/healthz` waiting seconds).
+        guard Self.running.enter() else { throw ScanInProgressError() }
+        defer { Self.running.leave() }
         let started = Timestamps.now()
         let clock = ContinuousClock()
         let loadStart = clock.now
         let loaded = try await SupervisionLoader(database: recorder.database).load()
         let loadMilliseconds = Self.milliseconds(clock.now - loadStart)
         let context = RuleContext(asOf: request.asOf, calendar: request.calendar, parameters: request.parameters)
-        let (results, timings) = Self.evaluate(rules, on: loaded.data, context: context)
+        let (results, timings) = await Self.evaluate(rules, on: loaded.data, context: context)
         var outcome = ScanOutcome(scanID: nil, results: results, milliseconds: timings, loadMilliseconds: loadMilliseconds,
                                   saveMilliseconds: 0, rowCounts: loaded.rowCounts)
         guard request.save else { return outcome }
@@ -79,17 +84,20 @@ public struct ScanService: Sendable {
     }
 
     /// Evaluates the rules concurrently (the data is an immutable value they share), timing
-    /// each; results come back in the order given.
+    /// each; results come back in the order given. The work runs off the cooperative pool, at a
+    /// helper's priority (`BackgroundWork`): a scan started from the web must not hold up the
+    /// server's other requests.
     static func evaluate(_ rules: [any SupervisionRule], on data: SupervisionData,
-                         context: RuleContext) -> ([RuleResult], [String: Int]) {
-        let slots = Slots(count: rules.count)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+                         context: RuleContext) async -> ([RuleResult], [String: Int]) {
+        let outcomes = await BackgroundWork.map(count: rules.count) { index -> (RuleResult, Int) in
             let clock = ContinuousClock()
             let start = clock.now
             let result = rules[index].evaluate(data, context)
-            slots.store(index, result, milliseconds(clock.now - start))
+            return (result, milliseconds(clock.now - start))
         }
-        return slots.collect(rules.map(\.code))
+        var timings: [String: Int] = [:]
+        for (rule, outcome) in zip(rules, outcomes) { timings[rule.code] = outcome.1 }
+        return (outcomes.map(\.0), timings)
     }
 
     static func milliseconds(_ duration: Duration) -> Int {
@@ -97,26 +105,23 @@ public struct ScanService: Sendable {
     }
 }
 
-private final class Slots: @unchecked Sendable {
+extension ScanService {
+    /// Whether a scan is running in this process (`run` enters and leaves it).
+    static let running = ExclusiveSection()
+}
+
+/// A section at most one caller is in; entering fails (rather than waits) when it is taken.
+final class ExclusiveSection: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [RuleResult?]
-    private var timings: [Int]
+    private var taken = false
 
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
-        timings = Array(repeating: 0, count: count)
-    }
+    func enter() -> Bool { lock.withLock { taken ? false : { taken = true; return true }() } }
+    func leave() { lock.withLock { taken = false } }
+}
 
-    func store(_ index: Int, _ result: RuleResult, _ milliseconds: Int) {
-        lock.lock()
-        results[index] = result
-        timings[index] = milliseconds
-        lock.unlock()
-    }
-
-    func collect(_ codes: [String]) -> ([RuleResult], [String: Int]) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (results.map { $0! }, Dictionary(uniqueKeysWithValues: zip(codes, timings)))
-    }
+/// A scan was asked for while another was running.
+public struct ScanInProgressError: Error, Sendable, Equatable {
+    public init() {}
+    public var messageZh: String { "已有一次扫描正在进行，请在它完成后再试" }
+    public var messageEn: String { "a scan is already running; try again when it has finished" }
 }

@@ -82,6 +82,9 @@ struct RulesPages {
         } catch let error as UnreadableRowsError {
             return try await renderCatalog(request, context: context, principal: principal, flash: nil,
                                            error: context.language == .zh ? error.messageZh : error.messageEn, status: .conflict)
+        } catch let error as ScanInProgressError {
+            return try await renderCatalog(request, context: context, principal: principal, flash: nil,
+                                           error: context.language == .zh ? error.messageZh : error.messageEn, status: .conflict)
         }
         let total = outcome.results.reduce(0) { $0 + $1.findings.count }
         let flash = context.language == .zh ? "扫描完成（编号 \(outcome.scanID ?? 0)）：\(total) 条疑点。"
