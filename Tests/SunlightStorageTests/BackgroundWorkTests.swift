@@ -13,29 +13,26 @@ struct BackgroundWorkTests {
         #expect(await BackgroundWork.map(count: 0) { $0 }.isEmpty)
     }
 
-    /// More blocking jobs at once than the pool has threads: while they block, a task on the
-    /// pool still runs at once. (Blocking inside an async function — what the scan did — would
-    /// hold every pool thread for the whole 600 ms.)
-    @Test func blockingWorkLeavesThePoolFree() async throws {
-        let jobs = ProcessInfo.processInfo.activeProcessorCount + 2
-        let clock = ContinuousClock()
-        let started = clock.now
-        async let blocked: [[Int]] = withTaskGroup(of: [Int].self) { group in
+    /// More blocking jobs at once than the pool has threads, each waiting for a signal that
+    /// only a task on the pool can send. Had the jobs taken the pool's threads (as blocking
+    /// inside an async function — what the scan did — does), the signal could never be sent and
+    /// every job would time out. No clock is compared, so a busy machine cannot fail it.
+    @Test func blockingJobsLeaveThePoolFreeToSignalThem() async throws {
+        let jobs = 2 * ProcessInfo.processInfo.activeProcessorCount + 2
+        let signal = DispatchSemaphore(value: 0)
+        async let waited: [[Bool]] = withTaskGroup(of: [Bool].self) { group in
             for _ in 0..<jobs {
-                group.addTask { await BackgroundWork.map(count: 1, width: 1) { i in Thread.sleep(forTimeInterval: 0.6); return i } }
+                group.addTask {
+                    await BackgroundWork.map(count: 1, width: 1) { _ in signal.wait(timeout: .now() + 60) == .success }
+                }
             }
-            var all: [[Int]] = []
+            var all: [[Bool]] = []
             for await result in group { all.append(result) }
             return all
         }
-        try await Task.sleep(for: .milliseconds(100))
-        // A small piece of work on the pool, timed from the outside.
-        let before = clock.now
-        let answered = await Task.detached { clock.now }.value
-        let latency = answered - before
-        let finished = await blocked
-        #expect(finished.count == jobs)
-        #expect(clock.now - started >= .milliseconds(600))
-        #expect(latency < .milliseconds(200), "a pool task waited \(latency)")
+        // From the pool: one signal per job.
+        await Task.detached { for _ in 0..<jobs { signal.signal() } }.value
+        let results = await waited.flatMap { $0 }
+        #expect(results.count == jobs && results.allSatisfy { $0 })
     }
 }

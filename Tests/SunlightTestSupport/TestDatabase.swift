@@ -44,7 +44,9 @@ public final class TestDatabase: Sendable {
 
     /// `sharing`: whether the database is opened as the server opens it (`.concurrent`) or as a
     /// command does (`.sequential`).
-    public static func make(_ backend: TestBackend = .sqlite, sharing: SunlightDatabase.Sharing = .concurrent) async throws -> TestDatabase {
+    /// A database of its own; `migrate: false` leaves it empty (for tests of the migrations).
+    public static func make(_ backend: TestBackend = .sqlite, sharing: SunlightDatabase.Sharing = .concurrent,
+                            migrate: Bool = true) async throws -> TestDatabase {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
@@ -53,7 +55,7 @@ public final class TestDatabase: Sendable {
         case .sqlite:
             let database = try await SunlightDatabase.open(.sqlite(path: directory.appendingPathComponent("test.sqlite").path),
                                                            sharing: sharing, logger: logger)
-            try await Migrator(database: database).migrate()
+            if migrate { try await Migrator(database: database).migrate() }
             return try TestDatabase(database: database, directory: directory) {
                 await database.shutdown()
                 try? FileManager.default.removeItem(at: directory)
@@ -68,7 +70,7 @@ public final class TestDatabase: Sendable {
             try await admin.withConnection { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
             components.path = "/" + name
             let database = try await SunlightDatabase.open(.postgres(url: components.string!), sharing: sharing, logger: logger)
-            try await Migrator(database: database).migrate()
+            if migrate { try await Migrator(database: database).migrate() }
             return try TestDatabase(database: database, directory: directory) {
                 await database.shutdown()
                 try? await admin.withConnection { try await $0.raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name)")).run() }

@@ -6,9 +6,7 @@ import SunlightContract
 public enum SchemaMigrations {
     public static let all: [Migration] = [
         Migration(version: 1, name: "registry tables") { db, kind in
-            for dataset in Registry.all {
-                try await RegistrySchema.createTable(for: dataset, on: db, kind: kind)
-            }
+            for statement in FrozenRegistryDDL.registry(kind) { try await db.raw(statement).run() }
         },
         Migration(version: 2, name: "accounts, sessions, tokens") { db, kind in
             try await db.raw(SQLQueryString("""
@@ -94,9 +92,7 @@ public enum SchemaMigrations {
                 """).run()
         },
         Migration(version: 5, name: "government data tables") { db, kind in
-            for dataset in GovernmentData.all {
-                try await RegistrySchema.createTable(for: dataset, on: db, kind: kind)
-            }
+            for statement in FrozenRegistryDDL.government(kind) { try await db.raw(statement).run() }
             // Rolls replaced by an import delete the rows the file no longer brings.
             try await db.raw("ALTER TABLE imports ADD COLUMN rows_deleted BIGINT NOT NULL DEFAULT 0").run()
         },

@@ -59,11 +59,12 @@ public struct ScanService: Sendable {
 
     public func run(_ request: ScanRequest, by principal: Principal) async throws -> ScanOutcome {
         let rules = try Self.rules(for: request.rules)
-        // One scan at a time in a process: a scan holds two connections while it loads and the
+        // One scan at a time per database: a scan holds two connections while it loads and the
         // machine's cores while it evaluates; a second one at once would only slow both and
         // starve other requests of connections (three at once kept `/healthz` waiting seconds).
-        guard Self.running.enter() else { throw ScanInProgressError() }
-        defer { Self.running.leave() }
+        let key = "\(recorder.database.location)"
+        guard Self.running.enter(key) else { throw ScanInProgressError() }
+        defer { Self.running.leave(key) }
         let started = Timestamps.now()
         let clock = ContinuousClock()
         let loadStart = clock.now
@@ -106,17 +107,17 @@ public struct ScanService: Sendable {
 }
 
 extension ScanService {
-    /// Whether a scan is running in this process (`run` enters and leaves it).
-    static let running = ExclusiveSection()
+    /// The databases a scan is running on in this process (`run` enters and leaves).
+    static let running = ExclusiveKeys()
 }
 
-/// A section at most one caller is in; entering fails (rather than waits) when it is taken.
-final class ExclusiveSection: @unchecked Sendable {
+/// Keys at most one caller holds at a time; entering a held key fails rather than waits.
+final class ExclusiveKeys: @unchecked Sendable {
     private let lock = NSLock()
-    private var taken = false
+    private var held: Set<String> = []
 
-    func enter() -> Bool { lock.withLock { taken ? false : { taken = true; return true }() } }
-    func leave() { lock.withLock { taken = false } }
+    func enter(_ key: String) -> Bool { lock.withLock { held.insert(key).inserted } }
+    func leave(_ key: String) { _ = lock.withLock { held.remove(key) } }
 }
 
 /// A scan was asked for while another was running.
