@@ -30,6 +30,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // Imported directly by storage and web (before, only through the kits that use them).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/vapor/async-kit.git", from: "1.20.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.12.0"),
     ],
     targets: [
         // Domain: identifiers, values, money, dates, the working-day calendar. No I/O.
@@ -80,6 +84,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "AsyncKit", package: "async-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -89,6 +97,7 @@ let package = Package(
             dependencies: [
                 "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightStorage", "SunlightProcurement",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -110,6 +119,9 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Templates"), .copy("Static")],
             swiftSettings: swiftSettings
@@ -122,19 +134,22 @@ let package = Package(
                 "SunlightTabular", "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightProcurement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),
         // Shared by the test targets: fresh SQLite files and PostgreSQL databases per test.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightStorage", "SunlightLedger", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["SunlightStorage", "SunlightLedger", .product(name: "SQLKit", package: "sql-kit"),
+                           .product(name: "Logging", package: "swift-log")],
             path: "Tests/SunlightTestSupport"
         ),
         .testTarget(name: "SunlightDomainTests", dependencies: ["SunlightDomain"]),
         .testTarget(name: "SunlightContractTests", dependencies: ["SunlightContract", "SunlightDomain"]),
-        .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular"]),
-        .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger"]),
+        .testTarget(name: "SunlightTabularTests", dependencies: ["SunlightTabular", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "SunlightLedgerTests", dependencies: ["SunlightLedger", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "SunlightRulesTests", dependencies: ["SunlightRules", "SunlightDomain", "SunlightProcurement"]),
         .testTarget(name: "SunlightProcurementTests", dependencies: ["SunlightProcurement", "SunlightDomain"]),
         .testTarget(name: "SunlightRegimeTests", dependencies: ["SunlightRegime", "SunlightDomain"]),
@@ -146,6 +161,8 @@ let package = Package(
                 "SunlightStorage", "SunlightImport", "SunlightDomain", "SunlightContract", "SunlightTabular", "SunlightTestSupport",
                 "SunlightLedger", "SunlightRules", "SunlightDemo", "SunlightReports", "SunlightRegime", "SunlightProcurement",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -155,6 +172,8 @@ let package = Package(
                 "SunlightImport", "SunlightRules", "SunlightDemo",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]
