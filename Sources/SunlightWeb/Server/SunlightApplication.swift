@@ -79,6 +79,9 @@ public enum SunlightApplication {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
+        // A known path with a method it does not answer: 405 and `Allow`, before sign-in.
+        let routeMethods = RouteMethods()
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods))
         router.add(middleware: SessionMiddleware(accounts: services.accounts, configuration: configuration))
         router.add(middleware: CSRFMiddleware())
         _ = metricsRegistry
@@ -104,6 +107,8 @@ public enum SunlightApplication {
         LedgerAPI(services: services).register(on: router)
         ImportAPI(services: services).register(on: router)
         RegistryAPI(services: services).register(on: router)
+        routeMethods.load(router.routeMethods)
+        RegistryAPI.refine(routeMethods)
         return router
     }
 }
