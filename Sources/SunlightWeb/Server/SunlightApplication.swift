@@ -94,7 +94,7 @@ public enum SunlightApplication {
         LedgerPages(services: services).register(on: router)
         FindingsPages(services: services).register(on: router)
         RulesPages(services: services).register(on: router)
-        let portalGuard = PortalGuard(minimumAge: configuration.portalMinimumSeconds)
+        let portalGuard = PortalGuard(minimumAge: configuration.portalMinimumSeconds, limitScale: configuration.portalLimitScale)
         PortalPages(services: services, reports: reports, guardian: portalGuard).register(on: router)
         PublicReportAPI(reports: reports, guardian: portalGuard).register(on: router)
         let clues = ClueStore(recorder: recorder, reports: reports)
