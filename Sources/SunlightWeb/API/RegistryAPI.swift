@@ -114,7 +114,7 @@ struct RegistryAPI {
         var input = Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, current.record[$0.name].display(as: $0.type)) })
         for (name, value) in try RecordJSON.input(try await body(request, context: context), dataset: dataset) { input[name] = value }
         switch try await RegistryWriter(services: services).update(dataset, id: id, input: input, principal: principal) {
-        case .invalid(let errors): throw RecordJSON.validationError(errors)
+        case .invalid(let errors): throw RecordJSON.validationError(errors, alsoConflicts: ["required_one_of"])
         case .saved(let id): return try await respond(id, dataset, principal, status: .ok)
         }
     }
