@@ -99,8 +99,9 @@ struct RegistryAPI {
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
         let dataset = try dataset(context)
         let principal = try writer(context, dataset)
+        let id = try id(context)
         let input = try RecordJSON.input(try await body(request, context: context), dataset: dataset)
-        switch try await RegistryWriter(services: services).update(dataset, id: try id(context), input: input, principal: principal) {
+        switch try await RegistryWriter(services: services).update(dataset, id: id, input: input, principal: principal) {
         case .invalid(let errors): throw RecordJSON.validationError(errors)
         case .saved(let id): return try await respond(id, dataset, principal, status: .ok)
         }
