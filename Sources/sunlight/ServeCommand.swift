@@ -26,6 +26,9 @@ struct Serve: AsyncParsableCommand {
     var metricsToken: String?
     @Option(help: "Seconds a connection may stay without a complete request before it is closed.") var idleTimeout: Double = 30
     @Option(help: "Most connections served at once (lowered to fit the open-file limit).") var maxConnections = 200
+    @Flag(help: ArgumentHelp("Testing only, with --demo: portal rate limits ×1000 and cheap receipt hashing, so an API fuzzer "
+                             + "(scripts/schemathesis.sh) reaches the handlers quickly.", visibility: .hidden))
+    var apiFuzzing = false
 
     func run() async throws {
         // Everything this process creates (the database, its -wal and -shm, report keys and
@@ -42,6 +45,10 @@ struct Serve: AsyncParsableCommand {
         }
         guard idleTimeout > 0, maxConnections > 0 else {
             CommandSupport.printError("--idle-timeout 和 --max-connections 必须为正数", "--idle-timeout and --max-connections must be positive")
+            throw ExitCode(2)
+        }
+        guard !apiFuzzing || demo else {
+            CommandSupport.printError("--api-fuzzing 仅用于 --demo 测试", "--api-fuzzing is for --demo test runs only")
             throw ExitCode(2)
         }
         var db = self.db
@@ -67,6 +74,7 @@ struct Serve: AsyncParsableCommand {
         configuration.metricsToken = metricsToken ?? ProcessInfo.processInfo.environment["SUNLIGHT_METRICS_TOKEN"]
         configuration.idleTimeoutSeconds = idleTimeout
         configuration.maxConnections = Self.connectionCap(maxConnections)
+        if apiFuzzing { configuration.prepareForAPIFuzzing() }
         let app = try await SunlightApplication.build(ledger: workspace.ledger, configuration: configuration,
                                                       checkpointInterval: checkpointMinutes > 0 ? .seconds(checkpointMinutes * 60) : nil,
                                                       logger: logger)

@@ -68,7 +68,7 @@ struct APITests {
             #expect(notJSON.status == .badRequest)
             let duplicate = try await client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true),
                                                      body: ByteBuffer(string: #"{"unit_code": "360426", "name": "重复", "kind": "government"}"#))
-            #expect(duplicate.status == .unprocessableContent)
+            #expect(duplicate.status == .conflict)
             let badFilter = try await client.execute(uri: "/api/v1/people?colour=red", method: .get, headers: bearer(token), body: nil)
             #expect(badFilter.status == .badRequest)
             let badPage = try await client.execute(uri: "/api/v1/people?per_page=100000", method: .get, headers: bearer(token), body: nil)

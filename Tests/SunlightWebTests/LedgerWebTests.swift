@@ -30,7 +30,7 @@ struct LedgerWebTests {
             let consistencyBundle = try JSONDecoder().decode(ConsistencyProofBundle.self, from: Data(buffer: consistency.body))
             #expect(try consistencyBundle.verify(vkey: vkey).size == opened.size)
             let outOfRange = try await client.execute(uri: "/api/v1/ledger/proof/inclusion?index=100000", method: .get, headers: bearer(witness), body: nil)
-            #expect(outOfRange.status == .badRequest)
+            #expect(outOfRange.status == .notFound)
             let pubkey = try await client.execute(uri: "/api/v1/ledger/pubkey", method: .get, headers: bearer(witness), body: nil)
             #expect(pubkey.json["vkey"] as? String == vkey)
             let denied = try await client.execute(uri: "/api/v1/ledger/checkpoint", method: .get, headers: bearer(officer), body: nil)

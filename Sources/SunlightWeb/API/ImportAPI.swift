@@ -30,7 +30,7 @@ struct ImportAPI {
         guard let file = upload.file else {
             throw WebError.badRequest("file.missing", zh: "请求中没有文件内容", en: "the request carries no file")
         }
-        let skip = ["1", "true", "yes"].contains((parameters.get("skip_invalid") ?? upload.fields["skip_invalid"] ?? "").lowercased())
+        let skip = try Self.skipInvalid(parameters.get("skip_invalid") ?? upload.fields["skip_invalid"])
         let report = try await services.importer.run(dataset, file: file,
                                                      fileName: parameters.get("file_name") ?? upload.fileName ?? "upload",
                                                      options: ImportOptions(skipInvalid: skip), by: principal)
@@ -49,7 +49,7 @@ struct ImportAPI {
         guard let file = upload.file else {
             throw WebError.badRequest("file.missing", zh: "请求中没有文件内容", en: "the request carries no file")
         }
-        let skip = ["1", "true", "yes"].contains((parameters.get("skip_invalid") ?? upload.fields["skip_invalid"] ?? "").lowercased())
+        let skip = try Self.skipInvalid(parameters.get("skip_invalid") ?? upload.fields["skip_invalid"])
         let report = try await OCDSImporter(recorder: services.importer.recorder).run(
             file: file, fileName: parameters.get("file_name") ?? upload.fileName ?? "upload",
             options: ImportOptions(skipInvalid: skip), by: principal)
@@ -57,6 +57,18 @@ struct ImportAPI {
         return Response(status: report.isWritten ? .created : .unprocessableContent,
                         headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// `skip_invalid`: true/false (also 1/0, yes/no); absent is false, anything else 400.
+    static func skipInvalid(_ value: String?) throws -> Bool {
+        guard let value else { return false }
+        switch value.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no", "": return false
+        default:
+            throw WebError.badRequest("skip_invalid", zh: "skip_invalid 应为 true 或 false", en: "skip_invalid must be true or false",
+                                      details: [["parameter": "skip_invalid"]])
+        }
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -56,7 +56,9 @@ struct LedgerAPI {
             let data = try JSONEncoder.sorted.encode(try await make())
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         } catch let failure as LedgerFailure {
-            throw WebError(status: .badRequest, code: "ledger.range", messageZh: failure.messageZh, messageEn: failure.messageEn)
+            // An entry, tree size or checkpoint the ledger does not have: no such proof (404);
+            // 400 is kept for a request that names no whole number.
+            throw WebError(status: .notFound, code: "ledger.range", messageZh: failure.messageZh, messageEn: failure.messageEn)
         }
     }
 }

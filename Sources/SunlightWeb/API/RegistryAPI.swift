@@ -17,10 +17,39 @@ struct RegistryAPI {
         group.patch(":dataset/:id", use: patch)
     }
 
+    /// For `MethodNotAllowedMiddleware`: `/api/v1/<name>` is a resource only for a dataset of
+    /// the contract (else 404 whatever the method), with GET alone for import-only datasets;
+    /// `/api/v1/<name>/<id>` only with a whole-number id.
+    static func refine(_ routes: RouteMethods) {
+        routes.refine("/api/v1/:dataset") { segments, methods in
+            guard segments.count == 3, let dataset = dataset(named: segments[2]) else { return nil }
+            return dataset.isImportOnly ? [HTTPRequest.Method.get] : methods
+        }
+        routes.refine("/api/v1/:dataset/:id") { segments, methods in
+            guard segments.count == 4, let dataset = dataset(named: segments[2]), Int64(segments[3]) != nil else { return nil }
+            return dataset.isImportOnly ? [HTTPRequest.Method.get] : methods
+        }
+    }
+
+    /// The dataset whose API path segment is `segment`.
+    private static func dataset(named segment: Substring) -> Dataset? {
+        guard let dataset = Contract.dataset(named: String(segment)), segment == dataset.pathSegment else { return nil }
+        return dataset
+    }
+
     private func dataset(_ context: AppRequestContext) throws -> Dataset {
         guard let name = context.parameters.get("dataset"), let dataset = Contract.dataset(named: name),
               name == dataset.pathSegment else { throw WebError.notFound }
         return dataset
+    }
+
+    /// The principal allowed to write `dataset`; an import-only dataset answers 405 with `Allow: GET`.
+    private func writer(_ context: AppRequestContext, _ dataset: Dataset) throws -> Principal {
+        do {
+            return try context.require(.write, on: dataset)
+        } catch let error as WebError where error.code == WebError.importOnly.code {
+            throw error.allowing([.get])
+        }
     }
 
     private func id(_ context: AppRequestContext) throws -> Int64 {
@@ -59,7 +88,7 @@ struct RegistryAPI {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let dataset = try dataset(context)
-        let principal = try context.require(.write, on: dataset)
+        let principal = try writer(context, dataset)
         let input = try RecordJSON.input(try await body(request, context: context), dataset: dataset)
         switch try await RegistryWriter(services: services).create(dataset, input: input, principal: principal) {
         case .invalid(let errors): throw RecordJSON.validationError(errors)
@@ -69,9 +98,10 @@ struct RegistryAPI {
 
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
         let dataset = try dataset(context)
-        let principal = try context.require(.write, on: dataset)
+        let principal = try writer(context, dataset)
+        let id = try id(context)
         let input = try RecordJSON.input(try await body(request, context: context), dataset: dataset)
-        switch try await RegistryWriter(services: services).update(dataset, id: try id(context), input: input, principal: principal) {
+        switch try await RegistryWriter(services: services).update(dataset, id: id, input: input, principal: principal) {
         case .invalid(let errors): throw RecordJSON.validationError(errors)
         case .saved(let id): return try await respond(id, dataset, principal, status: .ok)
         }
@@ -79,13 +109,13 @@ struct RegistryAPI {
 
     @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
         let dataset = try dataset(context)
-        let principal = try context.require(.write, on: dataset)
+        let principal = try writer(context, dataset)
         let id = try id(context)
         guard let current = try await services.records.get(id: id, in: dataset, reach: principal.reach) else { throw WebError.notFound }
         var input = Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, current.record[$0.name].display(as: $0.type)) })
         for (name, value) in try RecordJSON.input(try await body(request, context: context), dataset: dataset) { input[name] = value }
         switch try await RegistryWriter(services: services).update(dataset, id: id, input: input, principal: principal) {
-        case .invalid(let errors): throw RecordJSON.validationError(errors)
+        case .invalid(let errors): throw RecordJSON.validationError(errors, alsoConflicts: ["required_one_of"])
         case .saved(let id): return try await respond(id, dataset, principal, status: .ok)
         }
     }

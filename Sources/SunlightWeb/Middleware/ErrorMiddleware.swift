@@ -41,6 +41,12 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     private func respond(_ error: WebError, request: Request, context: Context) -> Response {
+        var response = render(error, request: request, context: context)
+        if let allow = error.allow { response.headers[.allow] = RouteMethods.allowHeader(allow) }
+        return response
+    }
+
+    private func render(_ error: WebError, request: Request, context: Context) -> Response {
         if request.uri.path.hasPrefix("/api/") {
             return APIResponse.error(error)
         }

@@ -24,21 +24,25 @@ struct PublicReportAPI {
         let object = try await Self.object(request)
         try Self.rejectUnknown(object, allowed: ["anonymous", "reporter", "contact", "subject", "type", "text", "when", "attachments"])
         guard await guardian.allow("submit", client: context.clientAddress, limit: PortalGuard.submissions) else { throw Self.limited }
-        let reporter = object["reporter"] as? [String: Any] ?? [:]
-        let subject = object["subject"] as? [String: Any] ?? [:]
+        let reporter = try Self.member(object, "reporter", as: [String: Any].self, expected: "an object") ?? [:]
+        let subject = try Self.member(object, "subject", as: [String: Any].self, expected: "an object") ?? [:]
         try Self.rejectUnknown(reporter, allowed: ["name", "id_number", "phone"], prefix: "reporter.")
         try Self.rejectUnknown(subject, allowed: ["name", "unit", "post"], prefix: "subject.")
-        let typeText = object["type"] as? String ?? ReportType.accusation.rawValue
+        let typeText = try Self.text(object, "type") ?? ReportType.accusation.rawValue
         guard let type = ReportType(rawValue: typeText) else {
             throw WebError.badRequest("report.type", zh: "类别应为 suggestion、accusation 或 claim", en: "type must be suggestion, accusation or claim",
                                       details: [["field": "type"]])
         }
+        let anonymous = try Self.member(object, "anonymous", as: Bool.self, expected: "true or false",
+                                        where: JSONBool.isBool) ?? true
         let submission = ReportSubmission(
-            anonymous: object["anonymous"] as? Bool ?? true, reporterName: reporter["name"] as? String ?? "",
-            reporterIDNumber: reporter["id_number"] as? String ?? "", reporterPhone: reporter["phone"] as? String ?? "",
-            contact: object["contact"] as? String ?? "", subjectName: subject["name"] as? String ?? "",
-            subjectUnit: subject["unit"] as? String ?? "", subjectPost: subject["post"] as? String ?? "",
-            text: object["text"] as? String ?? "", when: object["when"] as? String ?? "")
+            anonymous: anonymous, reporterName: try Self.text(reporter, "name", prefix: "reporter.") ?? "",
+            reporterIDNumber: try Self.text(reporter, "id_number", prefix: "reporter.") ?? "",
+            reporterPhone: try Self.text(reporter, "phone", prefix: "reporter.") ?? "",
+            contact: try Self.text(object, "contact") ?? "", subjectName: try Self.text(subject, "name", prefix: "subject.") ?? "",
+            subjectUnit: try Self.text(subject, "unit", prefix: "subject.") ?? "",
+            subjectPost: try Self.text(subject, "post", prefix: "subject.") ?? "",
+            text: try Self.text(object, "text") ?? "", when: try Self.text(object, "when") ?? "")
         let files = try Self.attachments(object["attachments"])
         do {
             let submitted = try await reports.submit(submission, channel: .portal, type: type, files: files, issueReceipt: true,
@@ -69,7 +73,7 @@ struct PublicReportAPI {
         let object = try await Self.object(request)
         try Self.rejectUnknown(object, allowed: ["text", "attachments"])
         do {
-            guard try await reports.addFromReporter(receipt, text: object["text"] as? String ?? "",
+            guard try await reports.addFromReporter(receipt, text: try Self.text(object, "text") ?? "",
                                                     files: try Self.attachments(object["attachments"])) else { throw Self.notFound }
         } catch let error as ReportError {
             throw Self.webError(error)
@@ -119,13 +123,32 @@ struct PublicReportAPI {
             throw WebError.badRequest("attachments.malformed", zh: "attachments 应为对象数组", en: "attachments must be an array of objects")
         }
         return try list.enumerated().map { index, item in
-            try rejectUnknown(item, allowed: ["name", "content_type", "data_base64"], prefix: "attachments[\(index)].")
+            let prefix = "attachments[\(index)]."
+            try rejectUnknown(item, allowed: ["name", "content_type", "data_base64"], prefix: prefix)
+            let contentType = try text(item, "content_type", prefix: prefix) ?? "application/octet-stream"
             guard let name = item["name"] as? String, let base64 = item["data_base64"] as? String, let data = Data(base64Encoded: base64) else {
                 throw WebError.badRequest("attachments.malformed", zh: "第 \(index + 1) 个附件缺少 name 或 data_base64 不是有效的 Base64",
                                           en: "attachment \(index + 1) lacks a name or its data_base64 is not valid base64")
             }
-            return IncomingFile(name: name, contentType: item["content_type"] as? String ?? "application/octet-stream", data: data)
+            return IncomingFile(name: name, contentType: contentType, data: data)
         }
+    }
+
+    /// A string member: nil when absent; anything but a string (null too) is refused, never
+    /// read as empty — the document says which members are strings.
+    static func text(_ object: [String: Any], _ key: String, prefix: String = "") throws -> String? {
+        try member(object, key, as: String.self, expected: "a string", prefix: prefix)
+    }
+
+    /// A member of type `T`: nil when absent, 400 `field.type` when of another JSON type.
+    static func member<T>(_ object: [String: Any], _ key: String, as type: T.Type, expected: String, prefix: String = "",
+                          where accept: (Any) -> Bool = { _ in true }) throws -> T? {
+        guard let value = object[key] else { return nil }
+        guard let typed = value as? T, accept(value) else {
+            throw WebError.badRequest("field.type", zh: "字段 \(prefix + key) 的类型不正确（应为 \(expected)）",
+                                      en: "field \(prefix + key) must be \(expected)", details: [["field": prefix + key]])
+        }
+        return typed
     }
 
     static func webError(_ error: ReportError) -> WebError {

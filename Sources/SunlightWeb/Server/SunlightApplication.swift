@@ -81,6 +81,9 @@ public enum SunlightApplication {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
+        // A known path with a method it does not answer: 405 and `Allow`, before sign-in.
+        let routeMethods = RouteMethods()
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods))
         router.add(middleware: SessionMiddleware(accounts: services.accounts, configuration: configuration))
         router.add(middleware: CSRFMiddleware())
         _ = metricsRegistry
@@ -93,7 +96,7 @@ public enum SunlightApplication {
         LedgerPages(services: services).register(on: router)
         FindingsPages(services: services).register(on: router)
         RulesPages(services: services).register(on: router)
-        let portalGuard = PortalGuard(minimumAge: configuration.portalMinimumSeconds)
+        let portalGuard = PortalGuard(minimumAge: configuration.portalMinimumSeconds, limitScale: configuration.portalLimitScale)
         PortalPages(services: services, reports: reports, guardian: portalGuard).register(on: router)
         PublicReportAPI(reports: reports, guardian: portalGuard).register(on: router)
         let clues = ClueStore(recorder: recorder, reports: reports)
@@ -106,6 +109,8 @@ public enum SunlightApplication {
         LedgerAPI(services: services).register(on: router)
         ImportAPI(services: services).register(on: router)
         RegistryAPI(services: services).register(on: router)
+        routeMethods.load(router.routeMethods)
+        RegistryAPI.refine(routeMethods)
         return router
     }
 }

@@ -46,6 +46,18 @@ public struct WebConfiguration: Sendable {
     public var receiptCost: ReceiptHasher.Cost = .standard
     /// A portal form answered sooner than this after it was served is taken for a bot.
     public var portalMinimumSeconds: Double = 3
+    /// Multiplies the public portal's rate limits (`PortalGuard`). 1 in production; only
+    /// `sunlight serve --demo --api-fuzzing` raises it (`prepareForAPIFuzzing`).
+    public var portalLimitScale: Int = 1
+
+    /// For an API fuzzer against a throwaway demo server (`serve --demo --api-fuzzing`, used by
+    /// `scripts/schemathesis.sh`): the portal's rate limits ×1000, so the reporting API is
+    /// exercised rather than answered 429, and the tests' cheap scrypt cost for receipt codes
+    /// (receipts issued so open only under the same setting). Never for a real installation.
+    public mutating func prepareForAPIFuzzing() {
+        portalLimitScale = 1000
+        receiptCost = .fast
+    }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, forceSecureCookies: Bool = false,
                 maxUploadBytes: Int = 256 << 20, loginAttemptsAllowed: Int = 5, loginWindowSeconds: Double = 3600,

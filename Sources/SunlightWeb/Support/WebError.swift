@@ -7,6 +7,9 @@ struct WebError: Error, Sendable {
     let messageZh: String
     let messageEn: String
     var details: [[String: String]] = []
+    /// The methods the resource answers, sent as `Allow` with a 405 (empty: none, as for the
+    /// write routes of an import-only dataset).
+    var allow: Set<HTTPRequest.Method>?
 
     static let unauthenticated = WebError(status: .unauthorized, code: "unauthenticated",
                                           messageZh: "请先登录。", messageEn: "Please sign in.")
@@ -17,13 +20,28 @@ struct WebError: Error, Sendable {
     static let csrf = WebError(status: .forbidden, code: "csrf",
                                messageZh: Strings.text("csrf_failed", .zh), messageEn: Strings.text("csrf_failed", .en))
     static let importOnly = WebError(status: .methodNotAllowed, code: "dataset.import_only",
-                                     messageZh: Strings.text("import_only_note", .zh), messageEn: Strings.text("import_only_note", .en))
+                                     messageZh: Strings.text("import_only_note", .zh), messageEn: Strings.text("import_only_note", .en),
+                                     allow: [])
+    /// A known path asked with a method it does not answer (`MethodNotAllowedMiddleware`).
+    static func methodNotAllowed(allow: Set<HTTPRequest.Method>) -> WebError {
+        let list = RouteMethods.allowHeader(allow)
+        return WebError(status: .methodNotAllowed, code: "method_not_allowed",
+                        messageZh: "此地址不接受该请求方法（可用：\(list)）。",
+                        messageEn: "This address does not accept that method (allowed: \(list)).", allow: allow)
+    }
     static func tooLarge(limit: Int) -> WebError {
         WebError(status: .contentTooLarge, code: "too_large",
                  messageZh: "上传内容太大（上限 \(limit / (1 << 20)) MiB）。", messageEn: "The upload is too large (limit \(limit / (1 << 20)) MiB).")
     }
     static func badRequest(_ code: String, zh: String, en: String, details: [[String: String]] = []) -> WebError {
         WebError(status: .badRequest, code: code, messageZh: zh, messageEn: en, details: details)
+    }
+
+    /// The same error with another `Allow` list.
+    func allowing(_ methods: Set<HTTPRequest.Method>) -> WebError {
+        var error = self
+        error.allow = methods
+        return error
     }
 
     func message(_ language: Language) -> String { language == .zh ? messageZh : messageEn }
