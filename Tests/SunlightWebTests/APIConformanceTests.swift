@@ -76,7 +76,7 @@ struct APIConformanceTests {
             let report = try #require(schemas["PublicReportInput"] as? [String: Any])
             let text = (report["properties"] as? [String: Any])?["text"] as? [String: Any] ?? [:]
             #expect(text["maxLength"] as? Int == ReportSubmission.maxTextLength && text["minLength"] as? Int == ReportSubmission.minTextLength)
-            #expect(Set(report["required"] as? [String] ?? []) == ["text", "subject"])
+            #expect(Set(report["required"] as? [String] ?? []) == ["text", "subject", "challenge"])
             let paths = document["paths"] as? [String: Any] ?? [:]
             let list = ((paths["/api/v1/people"] as? [String: Any])?["get"] as? [String: Any]) ?? [:]
             let perPage = (list["parameters"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "per_page" }
@@ -118,13 +118,14 @@ struct APIConformanceTests {
             let public_: HTTPFields = [.contentType: "application/json"]
             let report = #"{"text": "这是一段足够长的举报内容。", "subject": {"name": "张三"}"#
             for extra in [#", "anonymous": null"#, #", "anonymous": 1"#, #", "contact": 5"#, #", "type": null"#] {
-                let refused = try await post("/api/v1/public/reports", report + extra + "}", headers: public_)
+                let refused = try await post("/api/v1/public/reports", try await withChallenge(report + extra + "}", client), headers: public_)
                 #expect(refused.status == .badRequest, "\(extra)")
             }
-            let subjectless = try await post("/api/v1/public/reports", #"{"text": "这是一段足够长的举报内容。", "subject": {"name": 7, "unit": "某局"}}"#,
+            let subjectless = try await post("/api/v1/public/reports",
+                                             try await withChallenge(#"{"text": "这是一段足够长的举报内容。", "subject": {"name": 7, "unit": "某局"}}"#, client),
                                              headers: public_)
             #expect(subjectless.status == .badRequest)
-            #expect(try await post("/api/v1/public/reports", report + "}", headers: public_).status == .created)
+            #expect(try await post("/api/v1/public/reports", try await withChallenge(report + "}", client), headers: public_).status == .created)
             // An unknown field: refused, and absent from what the document allows.
             let unknown = try await post("/api/v1/public/reports", report + #", "colour": "red"}"#, headers: public_)
             #expect(unknown.status == .badRequest)

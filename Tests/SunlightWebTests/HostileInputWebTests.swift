@@ -82,7 +82,8 @@ struct HostileInputWebTests {
         try await fixture.run { client async throws in
             let body = try JSONSerialization.data(withJSONObject: [
                 "anonymous": false, "reporter": ["name": "张三", "phone": "13800000000"],
-                "subject": ["name": "王建国", "unit": "县财政局", "post": "局长"], "type": "accusation", "text": "王建国收受工程老板红包，数额较大"])
+                "subject": ["name": "王建国", "unit": "县财政局", "post": "局长"], "type": "accusation", "text": "王建国收受工程老板红包，数额较大",
+                "challenge": try await publicChallenge(client)])
             let created = try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: [.contentType: "application/json"],
                                                    body: ByteBuffer(bytes: body))
             #expect(created.status == .created)
@@ -105,7 +106,8 @@ struct HostileInputWebTests {
         let database = fixture.test.database
         try await fixture.run { client async throws in
             let body = try JSONSerialization.data(withJSONObject: ["anonymous": true, "subject": ["name": "周某某", "unit": "城关镇"],
-                                                                   "type": "accusation", "text": "周某某收受工程老板红包，数额较大"])
+                                                                   "type": "accusation", "text": "周某某收受工程老板红包，数额较大",
+                                                                   "challenge": try await publicChallenge(client)])
             let created = try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: [.contentType: "application/json"],
                                                    body: ByteBuffer(bytes: body))
             let receipt = try #require(created.json["receipt"] as? String)

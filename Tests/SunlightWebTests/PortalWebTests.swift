@@ -116,8 +116,21 @@ import Testing
         try await fixture.run { client in
             let json: HTTPFields = [.contentType: "application/json"]
             let body = #"{"anonymous": false, "reporter": {"name": "张三", "phone": "13800000000"}, "subject": {"name": "李四", "unit": "交通局"}, "type": "accusation", "text": "李四在工程验收中收受好处", "attachments": [{"name": "a.txt", "data_base64": "5Lq6"}]}"#
-            let created = try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: json, body: ByteBuffer(string: body))
+            // Without the check question, with a wrong answer, with a used one: refused, nothing kept.
+            let unasked = try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: json, body: ByteBuffer(string: body))
+            #expect(unasked.status == .unprocessableContent && (unasked.json["error"] as? [String: Any])?["code"] as? String == "report.challenge")
+            var wrong = try await publicChallenge(client)
+            wrong["answer"] = String(Int(wrong["answer"]!)! + 1)
+            let wrongBody = #"{"challenge": {"token": "\#(wrong["token"]!)", "answer": "\#(wrong["answer"]!)"}, "#
+                + body.dropFirst()
+            #expect(try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: json,
+                                             body: ByteBuffer(string: wrongBody)).status == .unprocessableContent)
+            #expect(try await database.withConnection { db in try await db.raw("SELECT id FROM reports").all().count } == 0)
+            let answered = try await withChallenge(body, client)
+            let created = try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: json, body: ByteBuffer(string: answered))
             #expect(created.status == .created)
+            let reused = try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: json, body: ByteBuffer(string: answered))
+            #expect(reused.status == .unprocessableContent)
             let receipt = try #require(created.json["receipt"] as? String)
             let path = "/api/v1/public/reports/" + receipt.replacingOccurrences(of: " ", with: "")
             let added = try await client.execute(uri: path + "/messages", method: .post, headers: json,
@@ -130,7 +143,7 @@ import Testing
             let error = unknown.json["error"] as? [String: Any]
             #expect((error?["message_en"] as? String)?.contains("ip") == true && (error?["message_zh"] as? String)?.contains("ip") == true)
             let invalid = try await client.execute(uri: "/api/v1/public/reports", method: .post, headers: json,
-                                                   body: ByteBuffer(string: #"{"text": "短"}"#))
+                                                   body: ByteBuffer(string: try await withChallenge(#"{"text": "短"}"#, client)))
             #expect(invalid.status == .unprocessableContent)
             let details = (invalid.json["error"] as? [String: Any])?["details"] as? [[String: Any]]
             #expect(Set(details?.compactMap { $0["field"] as? String } ?? []) == ["text", "subject_name"])

@@ -71,6 +71,22 @@ extension TestResponse {
     var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:] }
 }
 
+/// A check question from the public API, answered: the `challenge` member a report needs
+/// (the fixture's portal accepts answers at once).
+func publicChallenge(_ client: any TestClientProtocol) async throws -> [String: String] {
+    let response = try await client.execute(uri: "/api/v1/public/challenge", method: .get, headers: [:], body: nil)
+    let numbers = (response.json["question_en"] as? String ?? "").split { !$0.isNumber }.compactMap { Int($0) }
+    return ["token": response.json["token"] as? String ?? "", "answer": String(numbers.prefix(2).reduce(0, +))]
+}
+
+/// A JSON object's text with an answered `challenge` member added first.
+func withChallenge(_ body: String, _ client: any TestClientProtocol) async throws -> String {
+    let challenge = try await publicChallenge(client)
+    let member = #""challenge": {"token": "\#(challenge["token"]!)", "answer": "\#(challenge["answer"]!)"}"#
+    let rest = body.drop { $0 != "{" }.dropFirst()
+    return "{" + member + (rest.trimmingCharacters(in: .whitespaces).hasPrefix("}") ? "" : ", ") + rest
+}
+
 /// A web app over a fresh database holding the sample registry and one user per role.
 struct WebFixture {
     let test: TestDatabase

@@ -29,8 +29,12 @@ enum PublicReportSchema {
 
     static var schemas: [String: Any] { [
         "PublicReportInput": [
-            "type": "object", "additionalProperties": false, "required": ["text", "subject"],
+            "type": "object", "additionalProperties": false, "required": ["text", "subject", "challenge"],
             "properties": [
+                "challenge": ["type": "object", "additionalProperties": false, "required": ["token", "answer"],
+                              "properties": ["token": ["type": "string", "maxLength": 200], "answer": ["type": "string", "maxLength": 20]],
+                              "description": "the check question from GET /api/v1/public/challenge, answered in digits (single use; "
+                                  + "no sooner than its answer_after_seconds, within two hours)"],
                 "anonymous": ["type": "boolean", "default": true,
                               "description": "true (the default): no identity is kept; false: a real-name report"],
                 "reporter": ["type": "object", "additionalProperties": false,
@@ -70,6 +74,11 @@ enum PublicReportSchema {
                                      "data_base64": ["type": "string", "contentEncoding": "base64", "maxLength": maxBase64Length,
                                                      "pattern": "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
                                                      "description": "the file in base64 (padded, no line breaks), at most \(IncomingFile.maxBytes >> 20) MiB"]]],
+        ],
+        "PublicChallenge": [
+            "type": "object", "additionalProperties": false, "required": ["token", "question_zh", "question_en", "answer_after_seconds"],
+            "properties": ["token": ["type": "string"], "question_zh": ["type": "string"], "question_en": ["type": "string"],
+                           "answer_after_seconds": ["type": "integer"]],
         ],
         "PublicReportReceipt": [
             "type": "object", "additionalProperties": false, "required": ["receipt", "reference", "received_on", "status"],
@@ -111,12 +120,18 @@ enum PublicReportSchema {
                             + "\(PortalGuard.lookups.count) receipt uses in 15 minutes)")
         let tooLarge = error("the body is over \(PublicReportAPI.bodyLimit >> 20) MiB")
         return [
+            "/api/v1/public/challenge": ["get": [
+                "operationId": "public_challenge", "summary": "A check question a report must answer (as the portal form's)",
+                "security": [[String: Any]](),
+                "responses": ["200": ["description": "the question and its signed token", "content": json("PublicChallenge")], "429": limited],
+            ] as [String: Any]],
             "/api/v1/public/reports": ["post": [
                 "operationId": "public_report_create", "summary": "File a report (no account); returns the receipt code once",
                 "security": [[String: Any]](), "requestBody": ["required": true, "content": json("PublicReportInput")],
                 "responses": ["201": ["description": "received", "content": json("PublicReportReceipt")],
                               "400": error("not a JSON object, unknown fields, or a value of the wrong JSON type"),
-                              "413": tooLarge, "422": error("invalid report: each problem in details"), "429": limited],
+                              "413": tooLarge, "422": error("invalid report (each problem in details), or the check question unanswered, wrong, too soon or expired"),
+                              "429": limited],
             ] as [String: Any]],
             "/api/v1/public/reports/{receipt}": ["parameters": [receipt], "get": [
                 "operationId": "public_report_status", "summary": "Status and messages of the report this receipt code opens",

@@ -10,19 +10,48 @@ import SunlightStorage
 struct PublicReportAPI {
     let reports: ReportStore
     let guardian: PortalGuard
+    /// Whether a report needs an answered check question (`WebConfiguration.publicAPIChallenge`).
+    var requiresChallenge = true
 
     /// Room for ten megabytes of attachment in base64, plus the text.
     static let bodyLimit = 16 << 20
 
     func register(on router: Router<AppRequestContext>) {
+        router.get("/api/v1/public/challenge", use: challenge)
         router.post("/api/v1/public/reports", use: create)
         router.get("/api/v1/public/reports/:receipt", use: show)
         router.post("/api/v1/public/reports/:receipt/messages", use: addMessage)
     }
 
+    /// The check question a report must answer (the portal form's, signed, single use, to be
+    /// answered no sooner than `answer_after_seconds` and within two hours).
+    @Sendable func challenge(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard await guardian.allow("challenge", client: context.clientAddress, limit: PortalGuard.lookups) else { throw Self.limited }
+        let challenge = await guardian.challenge()
+        var response = APIResponse.json(["token": challenge.token, "question_zh": challenge.questionZh, "question_en": challenge.questionEn,
+                                         "answer_after_seconds": Int(guardian.minimumAge.rounded(.up))])
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let object = try await Self.object(request)
-        try Self.rejectUnknown(object, allowed: ["anonymous", "reporter", "contact", "subject", "type", "text", "when", "attachments"])
+        try Self.rejectUnknown(object, allowed: ["anonymous", "reporter", "contact", "subject", "type", "text", "when", "attachments", "challenge"])
+        // The anti-spam question, as on the portal form (it used to be skipped here).
+        let challenge = try Self.member(object, "challenge", as: [String: Any].self, expected: "an object") ?? [:]
+        try Self.rejectUnknown(challenge, allowed: ["token", "answer"], prefix: "challenge.")
+        let token = try Self.text(challenge, "token", prefix: "challenge.")
+        let answer = try Self.text(challenge, "answer", prefix: "challenge.")
+        // Without the question (only `serve --demo --api-fuzzing`) the object is still required.
+        let verdict = token == nil || answer == nil ? .malformed
+            : requiresChallenge ? await guardian.verify(token: token!, answer: answer!) : .ok
+        guard verdict == .ok else {
+            throw WebError(status: .unprocessableContent, code: "report.challenge",
+                           messageZh: "验证问题回答不正确、过快或已过期：请先 GET /api/v1/public/challenge，稍候作答",
+                           messageEn: "the check question was answered wrongly, too soon, or has expired: "
+                               + "GET /api/v1/public/challenge first and answer after a few seconds",
+                           details: [["field": "challenge", "reason": "\(verdict)"]])
+        }
         guard await guardian.allow("submit", client: context.clientAddress, limit: PortalGuard.submissions) else { throw Self.limited }
         let reporter = try Self.member(object, "reporter", as: [String: Any].self, expected: "an object") ?? [:]
         let subject = try Self.member(object, "subject", as: [String: Any].self, expected: "an object") ?? [:]

@@ -98,7 +98,7 @@ public enum SunlightApplication {
         RulesPages(services: services).register(on: router)
         let portalGuard = PortalGuard(minimumAge: configuration.portalMinimumSeconds, limitScale: configuration.portalLimitScale)
         PortalPages(services: services, reports: reports, guardian: portalGuard).register(on: router)
-        PublicReportAPI(reports: reports, guardian: portalGuard).register(on: router)
+        PublicReportAPI(reports: reports, guardian: portalGuard, requiresChallenge: configuration.publicAPIChallenge).register(on: router)
         let clues = ClueStore(recorder: recorder, reports: reports)
         ReportPages(services: services, reports: reports, clues: clues).register(on: router)
         CluePages(services: services, clues: clues).register(on: router)

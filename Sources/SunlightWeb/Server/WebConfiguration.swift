@@ -49,14 +49,18 @@ public struct WebConfiguration: Sendable {
     /// Multiplies the public portal's rate limits (`PortalGuard`). 1 in production; only
     /// `sunlight serve --demo --api-fuzzing` raises it (`prepareForAPIFuzzing`).
     public var portalLimitScale: Int = 1
+    /// Whether `POST /api/v1/public/reports` needs an answered check question, as the portal
+    /// form does. Only `serve --demo --api-fuzzing` turns it off (a fuzzer cannot answer it).
+    public var publicAPIChallenge = true
 
     /// For an API fuzzer against a throwaway demo server (`serve --demo --api-fuzzing`, used by
     /// `scripts/schemathesis.sh`): the portal's rate limits ×1000, so the reporting API is
-    /// exercised rather than answered 429, and the tests' cheap scrypt cost for receipt codes
+    /// exercised rather than answered 429, no check question on the public API, and the tests' cheap scrypt cost for receipt codes
     /// (receipts issued so open only under the same setting). Never for a real installation.
     public mutating func prepareForAPIFuzzing() {
         portalLimitScale = 1000
         receiptCost = .fast
+        publicAPIChallenge = false
     }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, forceSecureCookies: Bool = false,
