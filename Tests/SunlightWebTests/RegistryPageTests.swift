@@ -45,6 +45,7 @@ struct RegistryPageTests {
         let fixture = try await WebFixture.make()
         let township = try await fixture.id(Registry.units, key: "360426100")
         let database = fixture.test.database
+        let tokens = fixture.tokens
         try await fixture.run { client async throws in
             var browser = Browser(client)
             try await browser.login("admin")
@@ -55,6 +56,10 @@ struct RegistryPageTests {
             try await browser.get("/registry/units/\(township)/delete")
             let deleted = try await browser.post("/registry/units/\(township)/delete", form: [:])
             #expect(deleted.status == .conflict && deleted.text.contains("下级单位"))
+            // Over the API the same change is a conflict with what is stored (409).
+            let put = try await client.execute(uri: "/api/v1/units/\(township)", method: .put, headers: bearer(tokens["admin"], json: true),
+                                               body: ByteBuffer(string: #"{"unit_code": "360426199", "name": "蒲亭镇", "kind": "township", "parent_code": "360426"}"#))
+            #expect(put.status == .conflict)
             let stored = try await RecordStore(database: database).get(id: township, in: Registry.units, reach: .everywhere)
             #expect(stored?.record.key(in: Registry.units) == "360426100")
             let children = try await database.withConnection { db in try await ReachGuard.references(toUnit: "360426100", on: db) }

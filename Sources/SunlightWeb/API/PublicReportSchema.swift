@@ -32,7 +32,8 @@ enum PublicReportSchema {
             "type": "object", "additionalProperties": false, "required": ["text", "subject", "challenge"],
             "properties": [
                 "challenge": ["type": "object", "additionalProperties": false, "required": ["token", "answer"],
-                              "properties": ["token": ["type": "string", "maxLength": 200], "answer": ["type": "string", "maxLength": 20]],
+                              "properties": ["token": ["type": "string", "maxLength": PublicReportAPI.maxChallengeToken],
+                                             "answer": ["type": "string", "maxLength": PublicReportAPI.maxChallengeAnswer]],
                               "description": "the check question from GET /api/v1/public/challenge, answered in digits (single use; "
                                   + "no sooner than its answer_after_seconds, within two hours)"],
                 "anonymous": ["type": "boolean", "default": true,

@@ -60,7 +60,7 @@ enum RecordJSON {
 
     /// Refusals that are about what is stored, not about the input: a record with the same key,
     /// a unit tree that would loop, an officer's own unit moved. The API answers them 409.
-    static let conflictCodes: Set<String> = ["key.duplicate", WriteRefusal.cycle.rawValue, WriteRefusal.ownUnitMoved.rawValue]
+    static let conflictCodes: Set<String> = ["key.duplicate", "key.immutable", WriteRefusal.cycle.rawValue, WriteRefusal.ownUnitMoved.rawValue]
 
     /// 422 with each problem in `details`; 409 when every problem is a conflict with what is
     /// stored (`conflictCodes`, plus `alsoConflicts`: for PATCH, `required_one_of`, since a

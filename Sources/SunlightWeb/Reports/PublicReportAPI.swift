@@ -13,6 +13,10 @@ struct PublicReportAPI {
     /// Whether a report needs an answered check question (`WebConfiguration.publicAPIChallenge`).
     var requiresChallenge = true
 
+    /// Bounds of the `challenge` member (the document states them).
+    static let maxChallengeToken = 200
+    static let maxChallengeAnswer = 20
+
     /// Room for ten megabytes of attachment in base64, plus the text.
     static let bodyLimit = 16 << 20
 
@@ -42,6 +46,10 @@ struct PublicReportAPI {
         try Self.rejectUnknown(challenge, allowed: ["token", "answer"], prefix: "challenge.")
         let token = try Self.text(challenge, "token", prefix: "challenge.")
         let answer = try Self.text(challenge, "answer", prefix: "challenge.")
+        if (token?.count ?? 0) > Self.maxChallengeToken || (answer?.count ?? 0) > Self.maxChallengeAnswer {
+            throw WebError.badRequest("report.challenge", zh: "验证问题的令牌或答案过长", en: "the check question's token or answer is too long",
+                                      details: [["field": "challenge"]])
+        }
         // Without the question (only `serve --demo --api-fuzzing`) the object is still required.
         let verdict = token == nil || answer == nil ? .malformed
             : requiresChallenge ? await guardian.verify(token: token!, answer: answer!) : .ok
