@@ -134,6 +134,12 @@ struct APIConformanceTests {
             // A ledger proof beyond the ledger: no such proof (404), as declared.
             let beyond = try await client.execute(uri: "/api/v1/ledger/proof/inclusion?index=100000", method: .get, headers: bearer(token), body: nil)
             #expect(beyond.status == .notFound)
+            // An optional whole number that is not one is refused, not read as absent; so is a parameter given twice.
+            for uri in ["/api/v1/ledger/proof/consistency?from=1&to=abc", "/api/v1/ledger/proof/inclusion?index=0&size=1&size=2",
+                        "/api/v1/people?per_page=10&per_page=x", "/api/v1/units?kind=village&kind=township"] {
+                let refused = try await client.execute(uri: uri, method: .get, headers: bearer(token), body: nil)
+                #expect(refused.status == .badRequest, "\(uri)")
+            }
             // skip_invalid is a boolean, not any text.
             let skip = try await client.execute(uri: "/api/v1/imports?dataset=units&skip_invalid=maybe", method: .post, headers: bearer(token),
                                                 body: ByteBuffer(string: "单位编码,单位名称,类型\n"))

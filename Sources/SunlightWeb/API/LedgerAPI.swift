@@ -35,20 +35,32 @@ struct LedgerAPI {
 
     @Sendable func inclusion(_ request: Request, context: AppRequestContext) async throws -> Response {
         try reader(context)
-        guard let index = request.uri.queryParameters.get("index", as: Int.self) else {
+        guard let index = try Self.integer("index", request) else {
             throw WebError.badRequest("index", zh: "缺少整数参数 index", en: "the integer parameter index is required")
         }
-        let size = request.uri.queryParameters.get("size", as: Int.self)
+        let size = try Self.integer("size", request)
         return try await answer { try await services.ledger.inclusionProof(index: index, size: size) }
     }
 
     @Sendable func consistency(_ request: Request, context: AppRequestContext) async throws -> Response {
         try reader(context)
-        guard let from = request.uri.queryParameters.get("from", as: Int.self) else {
+        guard let from = try Self.integer("from", request) else {
             throw WebError.badRequest("from", zh: "缺少整数参数 from", en: "the integer parameter from is required")
         }
-        let to = request.uri.queryParameters.get("to", as: Int.self)
+        let to = try Self.integer("to", request)
         return try await answer { try await services.ledger.consistencyProof(from: from, to: to) }
+    }
+
+    /// A whole-number query parameter: nil when absent; 400 when given but not one whole number
+    /// (an optional `size` or `to` that does not parse is refused, not read as absent).
+    static func integer(_ name: String, _ request: Request) throws -> Int? {
+        let texts = request.uri.queryParameters.getAll(name)
+        guard let text = texts.first else { return nil }
+        guard texts.count == 1, let number = Int(text) else {
+            throw WebError.badRequest(name, zh: "参数 \(name) 应为一个整数", en: "the parameter \(name) must be one whole number",
+                                      details: [["parameter": name]])
+        }
+        return number
     }
 
     private func answer(_ make: () async throws -> some Encodable) async throws -> Response {

@@ -201,7 +201,7 @@ enum OpenAPIDocument {
             }
             var collection: [String: Any] = [
                 "get": ["operationId": "list_\(dataset.name)", "summary": "List \(dataset.nameEn)", "parameters": filterParameters,
-                        "responses": errors([(400, "an unknown filter field, or page/per_page out of range"), unauthorized, forbidden])
+                        "responses": errors([(400, "an unknown filter field, a parameter given twice, or page/per_page not a whole number in range"), unauthorized, forbidden])
                             .merging(["200": json("a page", ref(name + "Page"))]) { $1 }],
             ]
             var item: [String: Any] = [
@@ -340,7 +340,7 @@ enum OpenAPIDocument {
             "parameters": [["name": "index", "in": "query", "required": true, "schema": ["type": "integer", "minimum": 0, "format": "int64"]],
                            ["name": "size", "in": "query", "schema": ["type": "integer", "minimum": 1, "format": "int64"],
                             "description": "tree size (default: the current one)"]],
-            "responses": errors(readerErrors + [(400, "index or size missing or not a whole number"), range])
+            "responses": errors(readerErrors + [(400, "index missing, or index or size not one whole number"), range])
                 .merging(["200": bundle]) { $1 },
         ]]
         paths["/api/v1/ledger/proof/consistency"] = ["get": [
@@ -348,7 +348,7 @@ enum OpenAPIDocument {
             "parameters": [["name": "from", "in": "query", "required": true, "schema": ["type": "integer", "minimum": 1, "format": "int64"]],
                            ["name": "to", "in": "query", "schema": ["type": "integer", "minimum": 1, "format": "int64"],
                             "description": "newer tree size (default: the current one)"]],
-            "responses": errors(readerErrors + [(400, "from or to missing or not a whole number"), range])
+            "responses": errors(readerErrors + [(400, "from missing, or from or to not one whole number"), range])
                 .merging(["200": bundle]) { $1 },
         ]]
     }

@@ -64,6 +64,11 @@ struct RegistryAPI {
         let page = try PagingParameters.page(request)
         let perPage = try PagingParameters.perPage(request, default: 50)
         var filters: [String: String] = [:]
+        var seen: Set<String> = []
+        for (key, _) in parameters where !seen.insert(String(key)).inserted {
+            throw WebError.badRequest("parameter.repeated", zh: "参数 \(key) 只能给一次", en: "the parameter \(key) may be given once",
+                                      details: [["parameter": String(key)]])
+        }
         for (key, value) in parameters where !["q", "page", "per_page"].contains(String(key)) {
             guard dataset.field(named: String(key)) != nil else {
                 throw WebError.badRequest("filter.unknown", zh: "未知的筛选字段：\(key)", en: "unknown filter field: \(key)",

@@ -15,8 +15,10 @@ enum PagingParameters {
     }
 
     private static func value(_ name: String, in request: Request, range: ClosedRange<Int>) throws -> Int? {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
-        guard let number = Int(text), range.contains(number) else {
+        let texts = request.uri.queryParameters.getAll(name)
+        guard let text = texts.first else { return nil }
+        // Given twice is no whole number either (a silent pick of one would be a guess).
+        guard texts.count == 1, let number = Int(text), range.contains(number) else {
             throw WebError.badRequest(
                 "paging", zh: "\(name) 须为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数",
                 en: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)",
