@@ -52,3 +52,43 @@ run "findings list" "/findings" -H "Cookie: $COOKIE"
 run "portal report form" "/portal/report"
 run "API people list" "/api/v1/people?per_page=50" -H "Authorization: Bearer $TOKEN"
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && echo "server still answering"
+
+# Memory: the server's peak resident set (VmHWM) after the load, then after hostile uploads —
+# an XLSX bomb (a 1 MiB package whose sheet inflates to 1 GiB) and a CSV whose one field is
+# 40 MB. Both must be refused with a clear error and leave the peak bounded.
+hwm() { awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$SERVER/status"; }
+echo "peak memory after load: $(hwm)"
+python3 - "$DIR" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+parts = {
+    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="r1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+with zipfile.ZipFile(f"{d}/bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    for name, text in parts.items():
+        z.writestr(name, text)
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+        sheet.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        block = b" " * (1 << 20)
+        for _ in range(1024):
+            sheet.write(block)
+        sheet.write(b"</sheetData></worksheet>")
+with open(f"{d}/long-field.csv", "wb") as f:
+    f.write(b"id_number,name,unit_code,category\n")
+    f.write(b"110105194912310020," + b"x" * (40 << 20) + b",360426,civil_servant\n")
+PY
+for upload in bomb.xlsx long-field.csv; do
+  status=$(curl -s -o "$DIR/answer" -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" --data-binary @"$DIR/$upload" \
+    "http://127.0.0.1:$PORT/api/v1/imports?dataset=people&file_name=$upload")
+  code=$(grep -o '"code" *: *"[^"]*"' "$DIR/answer" | head -1 | sed 's/.*: *//')
+  printf '%-16s %9s bytes  HTTP %s  %s  peak memory %s\n' "$upload" "$(stat -c %s "$DIR/$upload")" "$status" "${code:-}" "$(hwm)"
+done
+curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && echo "server still answering"

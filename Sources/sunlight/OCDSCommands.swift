@@ -129,7 +129,9 @@ struct OCDSBench: AsyncParsableCommand {
         guard !lines.isEmpty else { throw OCDSCommand.fail("样例目录中没有 OCDS 数据：\(samples)", "no OCDS samples in \(samples)") }
         let url = URL(fileURLWithPath: work).appendingPathComponent("sunlight-bench-ocds.jsonl")
         defer { try? FileManager.default.removeItem(at: url) }
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw OCDSCommand.fail("无法创建测试文件：\(url.path)", "cannot create the benchmark file \(url.path)")
+        }
         let handle = try FileHandle(forWritingTo: url)
         var written = 0, copy = 0
         let target = megabytes * 1_000_000

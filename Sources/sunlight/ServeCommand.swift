@@ -5,6 +5,7 @@ import SunlightContract
 import Hummingbird
 import SunlightStorage
 import SunlightWeb
+import SunlightDomain
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the web server (creates and migrates the database on first start).")

@@ -68,7 +68,7 @@ import Testing
         var checked = 0
         for state in Self.allStates {
             for action in Self.allActions.sorted() {
-                for role in Role.all {
+                for role in Role.allCases {
                     let actor = Actor(username: "zhang.san", role: role)
                     for proposer in [nil, "zhang.san", "li.si"] as [String?] {
                         checked += 1

@@ -44,6 +44,21 @@ import Testing
         }
     }
 
+    /// An edited copy naming a role Sunlight does not have is refused by validation, with the
+    /// role named — not by the JSON decoder (there is one `Role` type, an enum).
+    @Test func anUnknownRoleInJSONIsAValidationProblem() throws {
+        var json = try #require(String(data: try Regime.shipped.jsonData(), encoding: .utf8))
+        let roles = try #require(json.range(of: "\"roles\" : [\n"))
+        json.insert(contentsOf: "\"janitor\", ", at: roles.upperBound)
+        do {
+            _ = try Regime.decode(Data(json.utf8))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == "regime.unknown_role", "\(error.code)")
+            #expect(error.messageEn.contains("janitor"), "\(error.messageEn)")
+        }
+    }
+
     func problemCodes(_ edit: (inout Regime) -> Void) -> [String] {
         var copy = Regime.shipped
         edit(&copy)
@@ -84,7 +99,7 @@ import Testing
     }
 
     @Test func otherProblems() {
-        #expect(problemCodes { $0.clueWorkflow.transitions[0].roles = ["janitor"] } == ["regime.unknown_role"])
+        #expect(problemCodes { $0.clueWorkflow.transitions[0].unknownRoles = ["janitor"] } == ["regime.unknown_role"])
         #expect(problemCodes { $0.clueWorkflow.transitions[0].roles = [] } == ["regime.no_roles"])
         #expect(problemCodes { $0.deadlines.rules[3].extensionRule?.unit = .months } == ["regime.extension_unit_mismatch"])
         #expect(problemCodes { $0.fourForms.sanctionForms[0].sanction = "party.scolding" } == ["regime.unknown_sanction"])

@@ -24,7 +24,7 @@ struct ClueStoreTests {
         let reports = ReportStore(recorder: test.recorder, vault: vault)
         let accounts = AccountStore(database: test.database, recorder: test.recorder, bcryptCost: 4)
         var principals: [Principal] = []
-        for (name, role) in [("wang", SunlightContract.Role.inspector), ("zhao", SunlightContract.Role.inspector), ("li.leader", SunlightContract.Role.leader)] {
+        for (name, role) in [("wang", SunlightDomain.Role.inspector), ("zhao", SunlightDomain.Role.inspector), ("li.leader", SunlightDomain.Role.leader)] {
             let user = try await accounts.createUser(username: name, password: "password-1234", role: role, unitCode: nil, by: .system())
             principals.append(user.principal)
         }

@@ -50,6 +50,14 @@ struct MigrationTests {
         }
     }
 
+    /// Capabilities number their migrations from one sequence: no two take the same version and
+    /// none is skipped (a gap would mean a capability's component is missing from the list).
+    @Test func versionsAreUniqueAndContiguousAcrossCapabilities() {
+        let versions = SchemaMigrations.all.map(\.version)
+        #expect(versions == Array(1...versions.count), "\(versions)")
+        #expect(Set(SchemaMigrations.all.map(\.name)).count == versions.count, "two migrations share a name")
+    }
+
     @Test(arguments: TestBackend.available)
     func migratingOneStepAtATimeEqualsAFreshDatabase(_ backend: TestBackend) async throws {
         let stepwise = try await TestDatabase.make(backend, migrate: false)

@@ -59,7 +59,7 @@ struct PrivateFilesTests {
             try await first.withConnection { try await $0.raw("CREATE TABLE t (x INTEGER)").run() }
             await first.shutdown()
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-            FileManager.default.createFile(atPath: path + "-wal", contents: Data(), attributes: [.posixPermissions: 0o644])
+            _ = FileManager.default.createFile(atPath: path + "-wal", contents: Data(), attributes: [.posixPermissions: 0o644])
             #expect(Self.mode(path) == 0o644)
 
             let database = try await SunlightDatabase.open(.sqlite(path: path), logger: Self.logger)

@@ -7,6 +7,7 @@ import SunlightContract
 import SunlightTestSupport
 import SunlightWeb
 import Testing
+import SunlightDomain
 
 /// Every role × every registry route and API operation: allowed or denied, asserted.
 @Suite("Authorization matrix")

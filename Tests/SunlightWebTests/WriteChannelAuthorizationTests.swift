@@ -8,6 +8,7 @@ import SunlightTabular
 import SunlightTestSupport
 import SunlightWeb
 import Testing
+import SunlightDomain
 
 /// Issue 18: authorization over every write path, generated. For each role × write channel
 /// (form, API, CSV and XLSX import through the API, the web upload page) × registry dataset ×

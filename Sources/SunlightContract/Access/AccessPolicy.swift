@@ -1,3 +1,4 @@
+import SunlightDomain
 /// What a role may do with the registry, and over which units.
 ///
 /// Kept as one table so the authorization matrix test can walk every (role, operation) pair and

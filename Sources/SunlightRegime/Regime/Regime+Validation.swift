@@ -95,7 +95,6 @@ struct RegimeChecker {
         for kind in flow.closureKinds { label(kind.label, "closure kind \(kind.code)") }
         let states = Dictionary(flow.states.map { ($0.state, $0) }, uniquingKeysWith: { a, _ in a })
         let closures = Set(flow.closureKinds.map(\.code))
-        let knownRoles = Set(Role.all)
         for t in flow.transitions {
             let name = "\(t.from)/\(t.action)"
             label(t.label, "transition \(name)")
@@ -110,10 +109,10 @@ struct RegimeChecker {
                 fail("regime.terminal_state_has_transition", "终结状态“\(t.from)”不能有转换 \(name)",
                      "the final state \"\(t.from)\" cannot have the transition \(name)")
             }
-            if t.roles.isEmpty {
+            if t.roles.isEmpty && t.unknownRoles.isEmpty {
                 fail("regime.no_roles", "转换 \(name) 没有允许的角色", "transition \(name) allows no role")
             }
-            for role in t.roles where !knownRoles.contains(role) {
+            for role in t.unknownRoles {
                 fail("regime.unknown_role", "转换 \(name) 引用了未知角色“\(role)”",
                      "transition \(name) refers to the unknown role \"\(role)\"")
             }

@@ -1,4 +1,5 @@
 import SunlightContract
+import SunlightDomain
 
 /// A user account: a person who signs in, with one role bound to one unit.
 public struct User: Sendable, Equatable {

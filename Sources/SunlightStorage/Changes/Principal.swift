@@ -1,4 +1,5 @@
 import SunlightContract
+import SunlightDomain
 
 /// Who is acting: a signed-in user, an API token's owner, or the system itself (migrations,
 /// the command line run by the operator). Every change names one.

@@ -23,6 +23,8 @@ public struct Recorder: Sendable {
     /// Runs `body` in one transaction on behalf of `principal`. If `body` throws, nothing it did
     /// is kept, neither the records nor their change entries. `bulk`: the transaction writes a
     /// large part of the file, such as an import (see `SunlightDatabase.transaction(bulk:)`).
+    /// Its result is the body's, which a caller may ignore (a save run for its effect).
+    @discardableResult
     public func write<T: Sendable>(by principal: Principal, bulk: Bool = false,
                                    _ body: @Sendable (WriteTransaction) async throws -> T) async throws -> T {
         let sink = self.sink

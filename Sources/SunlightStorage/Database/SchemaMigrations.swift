@@ -2,9 +2,32 @@ import Foundation
 import SQLKit
 import SunlightContract
 
-/// Sunlight's schema, as an ordered list of migrations.
+/// A capability's part of the schema: its migrations, numbered from the one sequence every
+/// database applies in order. A new capability defines its component in its own file (taking
+/// the next free versions) and adds one line to `SchemaMigrations.components`;
+/// `MigrationTests` checks that the versions are unique and contiguous across components and
+/// that a database migrated step by step equals a fresh one.
+public protocol SchemaComponent: Sendable {
+    /// The capability's migrations, in version order.
+    static var migrations: [Migration] { get }
+}
+
+/// Sunlight's schema, as an ordered list of migrations gathered from every capability.
 public enum SchemaMigrations {
-    public static let all: [Migration] = [
+    /// Every capability that owns tables. The list of capabilities at the storage layer.
+    static let components: [any SchemaComponent.Type] = [
+        FirstWaveSchema.self,
+    ]
+
+    /// Every migration, in version order.
+    public static let all: [Migration] = components.flatMap { $0.migrations }.sorted { $0.version < $1.version }
+}
+
+/// The first wave's schema (registry, accounts, imports, ledger, government data, supervision,
+/// reports and clues, talks, procurement), shipped as migrations 1–13 before capabilities
+/// owned their own components. Frozen history: never edited, only followed.
+enum FirstWaveSchema: SchemaComponent {
+    static let migrations: [Migration] = [
         Migration(version: 1, name: "registry tables") { db, kind in
             for statement in FrozenRegistryDDL.registry(kind) { try await db.raw(statement).run() }
         },

@@ -68,7 +68,7 @@ extension ClueStore {
             throw ClueError(code: "deadline.forbidden", messageZh: "只有审批人可以批准延期", messageEn: "only an approver may extend a deadline")
         }
         var deadline = try await deadlineRow(id, ofClue: clueID, for: principal)
-        if let handler = deadline.handler, Actor(username: principal.username, role: "inspector").isSamePerson(as: handler) {
+        if let handler = deadline.handler, Actor(username: principal.username, role: principal.role).isSamePerson(as: handler) {
             throw ClueError(code: "deadline.self_extension", messageZh: "承办人不能批准自己的延期", messageEn: "a handler cannot approve their own extension")
         }
         deadline.extensions.append(DeadlineExtension(amount: amount, approver: principal.username, reason: reason, approvedOn: today))

@@ -119,7 +119,7 @@ public struct ClueStore: Sendable {
     public func act(_ clueID: Int64, action: String, handler: String? = nil, note: String? = nil, outcomes: [OutcomeInput] = [],
                     today: LocalDate = .today(), by principal: Principal) async throws -> StoredClue {
         let clue = try await get(clueID, for: principal)
-        let actor = Actor(username: principal.username, role: SunlightRegime.Role(rawValue: principal.role.rawValue))
+        let actor = Actor(username: principal.username, role: principal.role)
         let transition: ClueTransition
         switch regime.clueWorkflow.check(action, from: clue.state, by: actor, proposer: clue.proposer) {
         case .success(let found): transition = found

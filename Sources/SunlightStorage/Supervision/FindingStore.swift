@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import SunlightContract
+import SunlightDomain
 
 /// Where a finding stands in its review.
 public enum FindingStatus: String, Sendable, CaseIterable {

@@ -178,9 +178,34 @@ enum OpenAPIDocument {
 
     // MARK: The document
 
+    /// The whole document: the shared parts here, each capability's paths and schemas from
+    /// its `describeAPI`.
     static func document() -> [String: Any] {
-        var paths: [String: Any] = [:]
-        var schemas: [String: Any] = ["Error": errorSchema]
+        var api = APIDescription(schemas: ["Error": errorSchema])
+        for capability in Capabilities.all { capability.describeAPI(&api) }
+        let (paths, schemas) = (api.paths, api.schemas)
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Sunlight API", "version": "1.0.0",
+                     "description": "Registry of units, people, relatives, households, companies and company roles; government datasets; "
+                         + "the ledger; and the public reporting API (no account). A method a path does not list answers 405 with Allow."],
+            "servers": [["url": "/"]],
+            "security": [["bearer": [String]()], ["session": [String]()]],
+            "paths": paths,
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer", "description": "sunlight token create --user NAME"],
+                    "session": ["type": "apiKey", "in": "cookie", "name": "sl_session"],
+                ],
+            ],
+        ]
+    }
+
+    /// The registry's and government data's record paths (`RegistryAPI`).
+    static func registryPaths(_ api: inout APIDescription) {
+        var paths = api.paths
+        var schemas = api.schemas
         for dataset in Contract.datasets {
             let name = schemaName(dataset)
             schemas[name] = recordSchema(dataset)
@@ -243,26 +268,8 @@ enum OpenAPIDocument {
             paths["/api/v1/\(dataset.pathSegment)"] = collection
             paths["/api/v1/\(dataset.pathSegment)/{id}"] = item
         }
-        importPaths(&paths, &schemas)
-        ledgerPaths(&paths)
-        for (path, item) in PublicReportSchema.paths(error: errorResponse) { paths[path] = item }
-        for (name, schema) in PublicReportSchema.schemas { schemas[name] = schema }
-        return [
-            "openapi": "3.1.0",
-            "info": ["title": "Sunlight API", "version": "1.0.0",
-                     "description": "Registry of units, people, relatives, households, companies and company roles; government datasets; "
-                         + "the ledger; and the public reporting API (no account). A method a path does not list answers 405 with Allow."],
-            "servers": [["url": "/"]],
-            "security": [["bearer": [String]()], ["session": [String]()]],
-            "paths": paths,
-            "components": [
-                "schemas": schemas,
-                "securitySchemes": [
-                    "bearer": ["type": "http", "scheme": "bearer", "description": "sunlight token create --user NAME"],
-                    "session": ["type": "apiKey", "in": "cookie", "name": "sl_session"],
-                ],
-            ],
-        ]
+        api.paths = paths
+        api.schemas = schemas
     }
 
     static func importPaths(_ paths: inout [String: Any], _ schemas: inout [String: Any]) {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SunlightContract
 import SunlightStorage
+import SunlightDomain
 
 /// Account administration (admins only): list users, create one with a role and a unit.
 struct UserAdminPages {

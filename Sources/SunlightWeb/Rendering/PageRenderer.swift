@@ -66,8 +66,10 @@ struct PageRenderer: Sendable {
         return values
     }
 
+    /// The product map, each built section with the links its capabilities give this viewer.
     private func navigation(path: String, language: Language, principal: Principal) -> [[String: Any]] {
-        ProductMap.sections.map { section in
+        let links = Capabilities.navigation(NavigationViewer(principal: principal, path: path, language: language))
+        return ProductMap.sections.map { section in
             var item: [String: Any] = [
                 "slug": section.slug,
                 "label": language == .zh ? section.zh : section.en,
@@ -75,38 +77,11 @@ struct PageRenderer: Sendable {
             ]
             item["built"] = section.path != nil
             if let target = section.path { item["href"] = target }
-            if section.slug == "registry" {
-                var children: [[String: Any]] = [[
-                    "href": "/units", "label": Strings.text("unit_tree", language), "active": path == "/units",
-                ]]
-                children += datasetLinks(Registry.all, principal: principal, language: language, path: path)
-                item["children"] = children
+            let children: [[String: Any]] = links.filter { $0.section == section.slug }.map {
+                ["href": $0.href, "label": $0.label, "active": $0.active]
             }
-            if section.slug == "reports", AccessPolicy.handlesReports(principal.role) || AccessPolicy.approvesDispositions(principal.role) {
-                item["children"] = [
-                    ["href": "/reports", "label": Strings.text("reports", language), "active": path.hasPrefix("/reports")],
-                    ["href": "/clues", "label": Strings.text("clues", language), "active": path == "/clues" || path.hasPrefix("/clues/") && path != "/clues/deadlines"],
-                    ["href": "/clues/deadlines", "label": Strings.text("deadline_board", language), "active": path == "/clues/deadlines"],
-                    ["href": "/portal", "label": Strings.text("portal_link", language), "active": path.hasPrefix("/portal")],
-                ] as [[String: Any]]
-            }
-            if section.slug == "supervision" {
-                var children: [[String: Any]] = []
-                if section.path != nil {
-                    children.append(["href": "/findings", "label": Strings.text("findings", language), "active": path == "/findings"])
-                    children.append(["href": "/rules", "label": Strings.text("rules", language), "active": path.hasPrefix("/rules")])
-                }
-                children += datasetLinks(GovernmentData.all, principal: principal, language: language, path: path)
-                item["children"] = children
-            }
+            if !children.isEmpty { item["children"] = children }
             return item
-        }
-    }
-
-    private func datasetLinks(_ datasets: [Dataset], principal: Principal, language: Language, path: String) -> [[String: Any]] {
-        datasets.filter { AccessPolicy.allows(principal.role, .read, on: $0) }.map { dataset in
-            let target = "/registry/\(dataset.pathSegment)"
-            return ["href": target, "label": language == .zh ? dataset.nameZh : dataset.nameEn, "active": path.hasPrefix(target)]
         }
     }
 }

@@ -1,3 +1,4 @@
+import SunlightDomain
 /// The interface's words in both languages. Templates read them as `{{t.key}}`.
 ///
 /// One table, so a missing translation is a missing key in one place, and a test can check
@@ -163,17 +164,20 @@ enum Strings {
         "first_admin_hint": ("还没有任何用户。请在服务器上运行：", "There are no users yet. On the server, run:"),
     ]
 
+    /// The shared words and every capability's (`Capability.strings`), in one table.
+    /// (`CapabilityTests` checks that no key is defined twice.)
+    static let all: [String: (zh: String, en: String)] = table.merging(Capabilities.strings) { shared, _ in shared }
+
+    private static let chinese = all.mapValues(\.zh)
+    private static let english = all.mapValues(\.en)
+
     /// The whole table in one language, for templates.
     static func dictionary(for language: Language) -> [String: String] {
-        var result: [String: String] = [:]
-        for (key, value) in table { result[key] = language == .zh ? value.zh : value.en }
-        for (key, value) in ReportStrings.table { result[key] = language == .zh ? value.zh : value.en }
-        for (key, value) in ProcurementStrings.table { result[key] = language == .zh ? value.zh : value.en }
-        return result
+        language == .zh ? chinese : english
     }
 
     static func text(_ key: String, _ language: Language) -> String {
-        guard let entry = table[key] ?? ReportStrings.table[key] ?? ProcurementStrings.table[key] else { return key }
+        guard let entry = all[key] else { return key }
         return language == .zh ? entry.zh : entry.en
     }
 }

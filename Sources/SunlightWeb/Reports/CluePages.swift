@@ -70,7 +70,7 @@ struct CluePages {
         let language = context.language
         let clue: StoredClue
         do { clue = try await clues.get(id, for: principal) } catch is RecordNotFound { throw WebError.notFound }
-        let actor = Actor(username: principal.username, role: SunlightRegime.Role(rawValue: principal.role.rawValue))
+        let actor = Actor(username: principal.username, role: principal.role)
         let today = LocalDate.today()
         let regime = clues.regime
         let measures: [[String: Any]] = regime.fourForms.forms.flatMap { form in

@@ -1,7 +1,8 @@
 import SunlightImport
 import SunlightStorage
 
-/// What the routes work with, built once at start-up.
+/// What the capabilities share, built once at start-up. A capability builds what only it uses
+/// (its own stores) from these.
 struct Services: Sendable {
     let database: SunlightDatabase
     let ledger: Ledger
@@ -17,4 +18,5 @@ struct Services: Sendable {
     let ruleSettings: RuleSettingsStore
     let scanner: ScanService
     let reports: ReportStore
+    let clues: ClueStore
 }

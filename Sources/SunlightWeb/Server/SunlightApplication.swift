@@ -73,7 +73,7 @@ public enum SunlightApplication {
             throttle: LoginThrottle(configuration: configuration),
             findings: FindingStore(recorder: recorder), ruleRuns: RuleRunStore(database: database),
             ruleSettings: RuleSettingsStore(recorder: recorder), scanner: ScanService(recorder: recorder),
-            reports: reports)
+            reports: reports, clues: ClueStore(recorder: recorder, reports: reports))
         let router = Router(context: AppRequestContext.self)
         // Errors become answers inside the headers, metrics and log middleware: an error page
         // carries the security headers, and a 403 or 404 is counted and logged as itself, not 500.
@@ -87,30 +87,7 @@ public enum SunlightApplication {
         router.add(middleware: SessionMiddleware(accounts: services.accounts, configuration: configuration))
         router.add(middleware: CSRFMiddleware())
         _ = metricsRegistry
-        OperationsRoutes(services: services, metrics: metricsRegistry).register(on: router)
-        SessionPages(services: services).register(on: router)
-        UnitTreePage(services: services).register(on: router)
-        RegistryPages(services: services).register(on: router)
-        ImportPages(services: services).register(on: router)
-        UserAdminPages(services: services).register(on: router)
-        LedgerPages(services: services).register(on: router)
-        FindingsPages(services: services).register(on: router)
-        RulesPages(services: services).register(on: router)
-        let portalGuard = PortalGuard(minimumAge: configuration.portalMinimumSeconds, limitScale: configuration.portalLimitScale)
-        PortalPages(services: services, reports: reports, guardian: portalGuard).register(on: router)
-        PublicReportAPI(reports: reports, guardian: portalGuard, requiresChallenge: configuration.publicAPIChallenge).register(on: router)
-        let clues = ClueStore(recorder: recorder, reports: reports)
-        ReportPages(services: services, reports: reports, clues: clues).register(on: router)
-        CluePages(services: services, clues: clues).register(on: router)
-        StatisticsPages(services: services, clues: clues).register(on: router)
-        TalkPages(services: services, talks: TalkStore(recorder: recorder), clues: clues).register(on: router)
-        NetworkPages(services: services).register(on: router)
-        OpenAPIRoute().register(on: router)
-        LedgerAPI(services: services).register(on: router)
-        ImportAPI(services: services).register(on: router)
-        RegistryAPI(services: services).register(on: router)
-        routeMethods.load(router.routeMethods)
-        RegistryAPI.refine(routeMethods)
+        Capabilities.addRoutes(to: router, services: services, routeMethods: routeMethods)
         return router
     }
 }

@@ -21,7 +21,9 @@ enum Upload {
             throw WebError.tooLarge(limit: limit)
         }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-upload-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw WebError(status: .internalServerError, code: "upload.unstored", messageZh: "无法保存上传的文件", messageEn: "the upload cannot be stored")
+        }
         let handle = try FileHandle(forWritingTo: temporary)
         var upload = ReceivedUpload()
         do {

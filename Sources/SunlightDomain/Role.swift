@@ -1,4 +1,6 @@
-/// The roles of `PRODUCT.md`. Every user holds one role, bound to one unit.
+/// The roles of `PRODUCT.md`. Every user holds one role, bound to one unit. The one role type:
+/// access policy, accounts and the regime's workflow tables all use it (an edited regime naming an
+/// unknown role is caught by the regime's validation, see `ClueTransition.unknownRoles`).
 public enum Role: String, Sendable, CaseIterable, Codable {
     case admin
     case inspector
