@@ -5,7 +5,7 @@ import SunlightDomain
 /// `value` echoes the offending text so the report can show it, but at most
 /// `maxEchoedCharacters` of it (then "…"): a report must never send a megabyte-long value
 /// back to the browser, the API client or the stored import log.
-public struct CellError: Error, Sendable, Equatable, Codable {
+public struct CellError: BilingualError, Equatable, Codable {
     /// Characters of the offending value echoed in `value`.
     public static let maxEchoedCharacters = 100
 

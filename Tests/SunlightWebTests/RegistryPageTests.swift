@@ -22,7 +22,9 @@ struct RegistryPageTests {
             #expect(created.status == .seeOther)
             let location = created.headers[.location] ?? ""
             let page = try await browser.get(location)
-            #expect(page.text.contains("高塘乡") && page.text.contains("乡镇街道") && page.text.contains("create"))
+            #expect(page.text.contains("高塘乡") && page.text.contains("乡镇街道"))
+            // The history names the change in words, never the ledger's action code.
+            #expect(page.text.contains("<td>新增</td>") && !page.text.contains(">create<"), "\(page.text)")
             let tree = try await browser.get("/units")
             #expect(tree.text.contains("高塘乡") && tree.text.contains("八里村"))
             let id = location.split(separator: "/").last!.split(separator: "?").first!
@@ -30,7 +32,7 @@ struct RegistryPageTests {
             let edited = try await browser.post("/registry/units/\(id)", form: ["unit_code": "360426300", "name": "高塘乡人民政府", "kind": "township", "parent_code": "360426"])
             #expect(edited.status == .seeOther)
             let after = try await browser.get("/registry/units/\(id)")
-            #expect(after.text.contains("高塘乡人民政府") && after.text.contains("update"))
+            #expect(after.text.contains("高塘乡人民政府") && after.text.contains("<td>修改</td>") && !after.text.contains(">update<"))
             let confirm = try await browser.get("/registry/units/\(id)/delete")
             #expect(confirm.status == .ok && confirm.text.contains("确定删除"))
             let deleted = try await browser.post("/registry/units/\(id)/delete", form: [:])

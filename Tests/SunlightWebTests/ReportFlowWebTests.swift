@@ -6,6 +6,7 @@ import SQLKit
 import SunlightContract
 import SunlightStorage
 import SunlightTestSupport
+import SunlightRegime
 import Testing
 
 /// The "done when", over HTTP: a person files an anonymous report in the browser, an
@@ -69,6 +70,12 @@ import Testing
             let final = try await inspector.get(cluePath)
             #expect(final.text.contains("deadline-met"))
             #expect(!final.text.contains("deadline-overdue"))
+            // The trail names each step in words (the regime's label), never its action code.
+            let approve = try #require(Regime.shipped.clueWorkflow.transitions.first { $0.action == "approve_talk_or_letter" })
+            #expect(final.text.contains("<strong>\(approve.label.zh)</strong>"))
+            for code in ["approve_talk_or_letter", "report_result", "decide_outcome", "register"] {
+                #expect(!final.text.contains(">\(code)<"), "\(code) shown raw")
+            }
 
             // 4. The handler answers the reporter, who follows with the code.
             #expect(try await inspector.post(reportPath + "/reply", form: ["text": "经核查，已对相关人员进行提醒谈话。"]).status == .ok)

@@ -26,7 +26,7 @@ public enum SubjectResolution {
     }
 
     /// Why a person is a candidate: the name alone, or the name with the unit or post.
-    public enum Basis: String, Sendable, Equatable, Codable {
+    public enum Basis: String, Sendable, Equatable, Codable, CaseIterable {
         case nameAndUnit = "name_unit"
         case nameAndPost = "name_post"
         case name

@@ -110,7 +110,7 @@ public struct ReportSubmission: Sendable, Equatable {
 }
 
 /// Bad report input: every problem found, each with its field, code and zh/en message.
-public struct ReportInputError: Error, Sendable, Equatable {
+public struct ReportInputError: BilingualError, Equatable {
     public struct Problem: Sendable, Equatable {
         public let field: String
         public let code: String
@@ -119,4 +119,11 @@ public struct ReportInputError: Error, Sendable, Equatable {
     }
 
     public let problems: [Problem]
+
+    public var code: String { "report.invalid" }
+    public var messageZh: String { problems.map(\.messageZh).joined(separator: "；") }
+    public var messageEn: String { problems.map(\.messageEn).joined(separator: "; ") }
+    public var details: [ErrorDetail] {
+        problems.map { ErrorDetail(field: $0.field, code: $0.code, messageZh: $0.messageZh, messageEn: $0.messageEn) }
+    }
 }

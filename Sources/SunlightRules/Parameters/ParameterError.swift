@@ -1,5 +1,8 @@
+import SunlightDomain
+
 /// A rejected parameter file or value, with the line (for files) and messages in zh and en.
-public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ParameterError: BilingualError, Equatable, CustomStringConvertible {
+    public var code: String { "rules.parameter" }
     /// 1-based line of the INI text; nil for `RuleParameters.setting`.
     public var line: Int?
     public var rule: String?

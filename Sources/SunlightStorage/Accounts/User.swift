@@ -17,7 +17,7 @@ public struct User: Sendable, Equatable {
 }
 
 /// A problem creating or changing an account, with bilingual messages.
-public struct AccountError: Error, Sendable, Equatable {
+public struct AccountError: BilingualError, Equatable {
     public let code: String
     public let messageZh: String
     public let messageEn: String

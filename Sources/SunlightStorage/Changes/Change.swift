@@ -1,7 +1,7 @@
 /// One recorded change: what the ledger will append. Holds hashes of the record before and
 /// after, never the record itself, so the log can be shown without personal data.
 public struct Change: Sendable, Equatable {
-    public enum Action: String, Sendable {
+    public enum Action: String, Sendable, CaseIterable {
         case create, update, delete
         case importFile = "import"
         case login

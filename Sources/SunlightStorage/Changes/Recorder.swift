@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SQLKit
 import SunlightContract
+import SunlightDomain
 
 /// The one write path. Every change to Sunlight's records goes through a `Recorder`
 /// transaction, which writes the change and hands a `Change` to the sink in the same database
@@ -56,9 +57,14 @@ public enum SaveOutcome: Sendable, Equatable {
 }
 
 /// A record write that conflicts with another record's key.
-public struct DuplicateKeyError: Error, Sendable, Equatable {
+public struct DuplicateKeyError: BilingualError, Equatable {
     public let dataset: String
     public let key: String
+    public var code: String { "record.duplicate_key" }
+    public var kind: ErrorKind { .conflict }
+    // The key is not repeated: it may be an ID number, and the caller already knows it.
+    public var messageZh: String { "已有相同关键字段的记录" }
+    public var messageEn: String { "a record with the same key exists" }
 }
 
 /// The handle a write transaction's body gets: record operations that also record their change.

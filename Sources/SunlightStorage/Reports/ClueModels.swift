@@ -1,5 +1,6 @@
 import Foundation
 import SunlightRegime
+import SunlightDomain
 
 /// A clue as stored: the matter under disposition.
 public struct StoredClue: Sendable {
@@ -101,7 +102,14 @@ public struct OutcomeInput: Sendable {
 }
 
 /// A refused clue step: the regime's bilingual reason, or the store's.
-public struct ClueError: Error, Sendable, Equatable {
+public struct ClueError: BilingualError, Equatable {
+    /// A step taken meanwhile by someone else is a conflict; a step this person may not take is
+    /// forbidden; anything else is invalid input.
+    public var kind: ErrorKind {
+        if code == "clue.changed" { return .conflict }
+        return code.hasSuffix(".forbidden") ? .forbidden : .invalid
+    }
+
     public let code: String
     public let messageZh: String
     public let messageEn: String

@@ -1,6 +1,7 @@
 import Foundation
 import SunlightRegime
 import SunlightReports
+import SunlightDomain
 
 /// Where a report came in and what kind it is: the regime's vocabulary (`ReportSource`,
 /// `ReportType`), so deadlines and statistics speak the same words as storage.
@@ -120,7 +121,7 @@ public struct ReportSummary: Sendable {
 }
 
 /// Bad report input or a refused step, in both languages.
-public struct ReportError: Error, Sendable, Equatable {
+public struct ReportError: BilingualError, Equatable {
     public let code: String
     public let messageZh: String
     public let messageEn: String

@@ -83,9 +83,11 @@ public struct RuleStatistics: Sendable {
 }
 
 /// A review step that the finding's state does not allow (confirming a dismissed finding…).
-public struct ReviewError: Error, Sendable {
+public struct ReviewError: BilingualError {
+    public var code = "finding.review_refused"
     public let messageZh: String
     public let messageEn: String
+    public var kind: ErrorKind { .conflict }
 }
 
 /// Reads findings (unit-scoped) and records their review, each step in the ledger.
@@ -204,27 +206,27 @@ public struct FindingStore: Sendable {
             switch action {
             case .assign:
                 guard let assignee, !assignee.isEmpty else {
-                    throw ReviewError(messageZh: "请填写承办人。", messageEn: "Name the person to assign it to.")
+                    throw ReviewError(code: "finding.assignee_missing", messageZh: "请填写承办人。", messageEn: "Name the person to assign it to.")
                 }
-                guard !closed else { throw ReviewError(messageZh: "已办结的线索需先重新打开。", messageEn: "Reopen a closed finding first.") }
+                guard !closed else { throw ReviewError(code: "finding.closed", messageZh: "已办结的线索需先重新打开。", messageEn: "Reopen a closed finding first.") }
                 // Only an active account that reviews findings and can see this one (the
                 // name was free text before, and findings went to people who did not exist).
                 guard try await Self.assignable(on: tx.sql, findingID: id).contains(assignee) else {
-                    throw ReviewError(messageZh: "“\(assignee)”不是可承办此线索的在用账号（须能审核线索，且所辖单位包含该线索）。",
+                    throw ReviewError(code: "finding.assignee_invalid", messageZh: "“\(assignee)”不是可承办此线索的在用账号（须能审核线索，且所辖单位包含该线索）。",
                                       messageEn: "\"\(assignee)\" is not an active account that may handle this finding (it must review findings and reach its unit).")
                 }
                 update = update.set("status", to: SQLBind(FindingStatus.assigned.rawValue)).set("assignee", to: SQLBind(assignee))
                 detail = assignee
             case .confirm, .dismiss:
-                guard !closed else { throw ReviewError(messageZh: "该线索已办结。", messageEn: "This finding is already closed.") }
+                guard !closed else { throw ReviewError(code: "finding.closed", messageZh: "该线索已办结。", messageEn: "This finding is already closed.") }
                 if action == .dismiss, reason?.isEmpty ?? true {
-                    throw ReviewError(messageZh: "排除线索必须说明理由。", messageEn: "Dismissing a finding needs a reason.")
+                    throw ReviewError(code: "finding.reason_missing", messageZh: "排除线索必须说明理由。", messageEn: "Dismissing a finding needs a reason.")
                 }
                 let status: FindingStatus = action == .confirm ? .confirmed : .dismissed
                 update = update.set("status", to: SQLBind(status.rawValue)).set("review_reason", to: SQLBind(reason))
                 detail = reason
             case .reopen:
-                guard closed else { throw ReviewError(messageZh: "该线索尚未办结。", messageEn: "This finding is not closed.") }
+                guard closed else { throw ReviewError(code: "finding.not_closed", messageZh: "该线索尚未办结。", messageEn: "This finding is not closed.") }
                 update = update.set("status", to: SQLBind(FindingStatus.open.rawValue)).set("review_reason", to: SQLBind(reason))
                 detail = reason
             }

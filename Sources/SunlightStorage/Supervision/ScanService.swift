@@ -37,8 +37,11 @@ public struct ScanOutcome: Sendable {
 }
 
 /// An unknown rule code asked for.
-public struct UnknownRuleError: Error, Sendable {
+public struct UnknownRuleError: BilingualError {
     public let codes: [String]
+    public var code: String { "rule.unknown" }
+    public var messageZh: String { "没有这些规则：\(codes.joined(separator: "、"))" }
+    public var messageEn: String { "no such rules: \(codes.joined(separator: ", "))" }
 }
 
 /// Runs supervision scans: load the data, evaluate the rules, keep the results.
@@ -121,8 +124,10 @@ final class ExclusiveKeys: @unchecked Sendable {
 }
 
 /// A scan was asked for while another was running.
-public struct ScanInProgressError: Error, Sendable, Equatable {
+public struct ScanInProgressError: BilingualError, Equatable {
     public init() {}
+    public var code: String { "scan.in_progress" }
+    public var kind: ErrorKind { .conflict }
     public var messageZh: String { "已有一次扫描正在进行，请在它完成后再试" }
     public var messageEn: String { "a scan is already running; try again when it has finished" }
 }

@@ -241,7 +241,9 @@ public struct SupervisionLoader: Sendable {
 
 /// Stored rows a scan cannot read (written by a newer Sunlight, or edited outside it): the scan
 /// stops rather than leave them out, since rules would call what they never saw "clear".
-public struct UnreadableRowsError: Error, Sendable, Equatable {
+public struct UnreadableRowsError: BilingualError, Equatable {
+    public var code: String { "scan.unreadable_rows" }
+    public var kind: ErrorKind { .conflict }
     public let table: String
     public let count: Int
 

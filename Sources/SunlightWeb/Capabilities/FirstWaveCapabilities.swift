@@ -75,6 +75,7 @@ struct ImportsCapability: Capability {
 
 /// Accounts and API tokens, for administrators.
 struct AccountsCapability: Capability {
+    static let strings = AccountStrings.table
     let services: Services
 
     func addRoutes(to router: Router<AppRequestContext>) { UserAdminPages(services: services).register(on: router) }

@@ -4,6 +4,7 @@ import SunlightContract
 import SunlightRules
 import SunlightStorage
 import SunlightTabular
+import SunlightDomain
 
 /// The findings of the data supervision engine: a filtered list, a detail page that explains
 /// each finding from its evidence, review steps (each in the ledger) and exports.
@@ -148,10 +149,10 @@ struct FindingsPages {
                                                              by: principal)
             return try await renderDetail(updated, request: request, context: context, principal: principal, error: nil, status: .ok,
                                           flash: Strings.text("review_saved", context.language))
-        } catch let error as ReviewError {
+        } catch let error as any BilingualError {
             let finding = try await services.findings.get(id: id, reach: principal.reach)!
             return try await renderDetail(finding, request: request, context: context, principal: principal,
-                                          error: context.language == .zh ? error.messageZh : error.messageEn, status: .unprocessableContent)
+                                          error: error.message(context.language), status: error.status)
         }
     }
 

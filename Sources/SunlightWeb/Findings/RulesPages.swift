@@ -79,12 +79,10 @@ struct RulesPages {
         let outcome: ScanOutcome
         do {
             outcome = try await services.scanner.run(ScanRequest(asOf: asOf, parameters: parameters), by: principal)
-        } catch let error as UnreadableRowsError {
+        } catch let error as any BilingualError {
+            // Unreadable rows or a scan already running (409): said beside the catalog.
             return try await renderCatalog(request, context: context, principal: principal, flash: nil,
-                                           error: context.language == .zh ? error.messageZh : error.messageEn, status: .conflict)
-        } catch let error as ScanInProgressError {
-            return try await renderCatalog(request, context: context, principal: principal, flash: nil,
-                                           error: context.language == .zh ? error.messageZh : error.messageEn, status: .conflict)
+                                           error: error.message(context.language), status: error.status)
         }
         let total = outcome.results.reduce(0) { $0 + $1.findings.count }
         let flash = context.language == .zh ? "扫描完成（编号 \(outcome.scanID ?? 0)）：\(total) 条疑点。"
@@ -146,7 +144,7 @@ struct RulesPages {
             }
         } catch {
             // Cardinal's own messages already begin with their line.
-            let message = context.language == .zh ? error.messageZh : error.messageEn
+            let message = error.message(context.language)
             let line = error.line.map { context.language == .zh ? "第 \($0) 行：" : "line \($0): " } ?? ""
             cardinalError = message.hasPrefix(line) ? message : line + message
         }
@@ -161,7 +159,7 @@ struct RulesPages {
                 do {
                     parameters = try parameters.setting(rule: rule.code, name: spec.name, value: raw)
                 } catch {
-                    errors[field] = context.language == .zh ? error.messageZh : error.messageEn
+                    errors[field] = error.message(context.language)
                 }
             }
         }

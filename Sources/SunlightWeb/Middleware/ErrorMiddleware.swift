@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import SunlightDomain
 import SunlightStorage
 
 /// Turns errors into answers a person or a program can use: a bilingual page for the browser,
@@ -19,6 +20,9 @@ struct ErrorMiddleware: RouterMiddleware {
             // A store's scoped lookup found nothing the principal may see: the same answer as a
             // missing record, so a hidden clue or report is indistinguishable from none.
             return respond(.notFound, request: request, context: context)
+        } catch let error as any BilingualError {
+            // Every domain and store refusal (a clue step, a report's input, a duplicate key…).
+            return respond(WebError(error), request: request, context: context)
         } catch let error as any HTTPResponseError {
             // Hummingbird's own errors and those it gives a status (a body over its limit is
             // NIO's `NIOTooManyBytesError`: 413, never a 500).

@@ -1,5 +1,5 @@
-/// Words of the token section of the account page, in both languages. Kept beside the pages
-/// that use them (templates get them as `labels`), so the shared `Strings` table is untouched.
+/// Words of the account pages' token section, in both languages: the accounts capability's
+/// strings (`AccountsCapability.strings`), merged into `{{t.…}}`.
 enum AccountStrings {
     static let table: [String: (zh: String, en: String)] = [
         "tokens": ("API 令牌", "API tokens"),
@@ -19,13 +19,4 @@ enum AccountStrings {
         "state_expired": ("已过期", "Expired"),
         "never": ("从未", "Never"),
     ]
-
-    static func text(_ key: String, _ language: Language) -> String {
-        guard let entry = table[key] else { return key }
-        return language == .zh ? entry.zh : entry.en
-    }
-
-    static func labels(_ language: Language) -> [String: String] {
-        table.mapValues { language == .zh ? $0.zh : $0.en }
-    }
 }

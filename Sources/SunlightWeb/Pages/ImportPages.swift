@@ -3,6 +3,7 @@ import Hummingbird
 import SunlightContract
 import SunlightImport
 import SunlightStorage
+import SunlightDomain
 
 /// The import page: upload a dataset file, see it accepted or rejected with every bad line.
 struct ImportPages {
@@ -93,7 +94,7 @@ struct ImportPages {
             "statusClass": record.status == "rejected" ? "error" : "ok-status",
             "errors": errors.filter { !$0.code.hasPrefix("file:") }.map { error -> [String: Any] in
                 ["line": error.line, "column": error.column, "value": error.value,
-                 "message": language == .zh ? error.messageZh : error.messageEn]
+                 "message": error.message(language)]
             },
         ]
         if let fileError = errors.first(where: { $0.code.hasPrefix("file:") }) {

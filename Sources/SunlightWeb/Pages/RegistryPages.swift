@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SunlightContract
 import SunlightStorage
+import SunlightDomain
 
 /// The registry in the browser: list and search, record pages with related records and
 /// history, and create/edit/delete forms — one implementation for every registry dataset,
@@ -70,7 +71,7 @@ struct RegistryPages {
             fields.append(item)
         }
         let history = try await services.records.history(of: dataset, id: stored.id).map { change -> [String: Any] in
-            ["at": DisplayTime.local(change.at), "actor": change.actor, "action": change.action.rawValue, "hash": String((change.hashAfter ?? "—").prefix(16))]
+            ["at": DisplayTime.local(change.at), "actor": change.actor, "action": Strings.text("change_" + change.action.rawValue, language), "hash": String((change.hashAfter ?? "—").prefix(16))]
         }
         let title = stored.record["name"].text ?? stored.record.key(in: dataset)
         var values: [String: Any] = [
@@ -226,7 +227,7 @@ struct RegistryPages {
                 "options": [[String: Any]](),
             ]
             if let error = errors.first(where: { $0.column == field.name || $0.column.split(separator: "/").contains(Substring(field.name)) }) {
-                item["error"] = language == .zh ? error.messageZh : error.messageEn
+                item["error"] = error.message(language)
             }
             switch field.type {
             case .enumeration(let options):
@@ -247,7 +248,7 @@ struct RegistryPages {
         let errorList: [[String: Any]] = errors.map { error in
             let label = dataset.field(named: error.column).map { RecordDisplay.label($0, language) } ?? error.column
             return ["column": error.column.split(separator: "/").first.map(String.init) ?? error.column, "label": label,
-                    "message": language == .zh ? error.messageZh : error.messageEn]
+                    "message": error.message(language)]
         }
         let heading = RecordDisplay.datasetName(dataset, language)
         return services.renderer.render("form", title: heading, request: request, context: context,

@@ -47,9 +47,9 @@ struct UserAdminPages {
             try await services.accounts.createUser(username: form["username"] ?? "", password: form["password"] ?? "", role: role,
                                                    unitCode: form["unit_code"], displayName: form["display_name"] ?? "",
                                                    by: principal)
-        } catch let error as AccountError {
-            return try await render(request, context: context, error: context.language == .zh ? error.messageZh : error.messageEn,
-                                    flash: nil, status: .unprocessableContent)
+        } catch let error as any BilingualError {
+            return try await render(request, context: context, error: error.message(context.language),
+                                    flash: nil, status: error.status)
         }
         return try await render(request, context: context, error: nil, flash: Strings.text("user_created", context.language))
     }
@@ -75,13 +75,12 @@ struct UserAdminPages {
         let now = Date()
         let tokens = try await services.accounts.tokens(username: user.username).map { token -> [String: Any] in
             let state = token.state(at: now)
-            return ["tokenID": token.id, "userID": user.id, "name": token.name, "state": AccountStrings.text("state_" + state, language),
+            return ["tokenID": token.id, "userID": user.id, "name": token.name, "state": Strings.text("state_" + state, language),
                     "active": state == "active", "created": token.createdAt, "expires": token.expiresAt ?? "—",
-                    "lastUsed": token.lastUsedAt ?? AccountStrings.text("never", language)]
+                    "lastUsed": token.lastUsedAt ?? Strings.text("never", language)]
         }
         values["tokens"] = tokens
         values["hasTokens"] = !tokens.isEmpty
-        values["labels"] = AccountStrings.labels(language)
         if let error { values["error"] = error }
         return services.renderer.render("user_edit", title: user.username, request: request, context: context, values: values,
                                         status: status)
@@ -121,9 +120,9 @@ struct UserAdminPages {
             } else if form["unbind_id_number"] == "1" {
                 try await services.accounts.setIDNumber(username: user.username, idNumber: nil, by: principal)
             }
-        } catch let error as AccountError {
+        } catch let error as any BilingualError {
             return try await renderEdit(user, request: request, context: context,
-                              error: context.language == .zh ? error.messageZh : error.messageEn, status: .unprocessableContent)
+                              error: error.message(context.language), status: error.status)
         }
         return try await render(request, context: context, error: nil, flash: Strings.text("user_updated", context.language))
     }

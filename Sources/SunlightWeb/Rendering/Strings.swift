@@ -161,6 +161,12 @@ enum Strings {
         "ledger_tree_size": ("树大小", "Tree size"),
         "ledger_get_proof": ("获取证明（JSON）", "Get the proof (JSON)"),
         "ledger_offline": ("见证人离线验证：", "A witness checks it offline with:"),
+        // What a ledger entry records (`Change.Action`), as a record's history shows it.
+        "change_create": ("新增", "Created"), "change_update": ("修改", "Changed"), "change_delete": ("删除", "Deleted"),
+        "change_import": ("导入", "Imported"), "change_login": ("登录", "Signed in"), "change_export": ("导出", "Exported"),
+        "change_scan": ("扫描", "Scanned"), "change_review": ("审核", "Reviewed"), "change_configure": ("修改参数", "Configured"),
+        "change_report": ("举报", "Report"), "change_disposition": ("处置", "Disposition"), "change_identity": ("身份", "Identity"),
+        "change_talk": ("谈话", "Talk"), "change_calendar": ("工作日历", "Calendar"),
         "first_admin_hint": ("还没有任何用户。请在服务器上运行：", "There are no users yet. On the server, run:"),
     ]
 

@@ -104,7 +104,8 @@ struct CluePages {
             return item
         }
         let events = try await clues.events(id).map { event -> [String: Any] in
-            ["at": DisplayTime.local(event.at), "actor": event.actor, "action": event.action, "note": event.note ?? "",
+            ["at": DisplayTime.local(event.at), "actor": event.actor, "action": eventLabel(event.action, regime: regime, language),
+             "note": event.note ?? "",
              "to": event.toState.map { stateLabel(ClueState(rawValue: $0), language) } ?? ""]
         }
         let outcomes = try await clues.outcomes(clueID: id).map { outcome -> [String: Any] in
@@ -139,13 +140,22 @@ struct CluePages {
         }
     }
 
+    /// A clue event as people read it: a workflow step by its label in the regime, any other
+    /// event (registration, a deadline met, an appeal…) by its words — never the action code.
+    private func eventLabel(_ action: String, regime: Regime, _ language: Language) -> String {
+        if let step = regime.clueWorkflow.transitions.first(where: { $0.action == action }) {
+            return language == .zh ? step.label.zh : step.label.en
+        }
+        return Strings.text("clue_event_" + action, language)
+    }
+
     private func attempt(_ id: Int64, request: Request, context: AppRequestContext, _ body: () async throws -> Void) async throws -> Response {
         do {
             try await body()
             return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
-        } catch let error as ClueError {
+        } catch let error as any BilingualError {
             return try await render(id, request: request, context: context, flash: nil,
-                                    error: context.language == .zh ? error.messageZh : error.messageEn, status: .unprocessableContent)
+                                    error: error.message(context.language), status: error.status)
         }
     }
 

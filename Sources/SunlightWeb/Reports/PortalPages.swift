@@ -3,6 +3,7 @@ import Hummingbird
 import SunlightRegime
 import SunlightReports
 import SunlightStorage
+import SunlightDomain
 
 /// The public reporting portal (no account): file a report, get a receipt code once, follow
 /// it with the code — read replies, add information and files.
@@ -97,9 +98,9 @@ struct PortalPages {
             return try await renderForm(request, context: context, values: fields,
                                         problems: error.problems.map { ($0.field, language == .zh ? $0.messageZh : $0.messageEn) },
                                         status: .unprocessableContent)
-        } catch let error as ReportError {
+        } catch let error as any BilingualError {
             return try await renderForm(request, context: context, values: fields,
-                                        problems: [("", language == .zh ? error.messageZh : error.messageEn)], status: .unprocessableContent)
+                                        problems: [("", error.message(language))], status: .unprocessableContent)
         }
     }
 
@@ -177,9 +178,9 @@ struct PortalPages {
         do {
             _ = try await reports.addFromReporter(receipt, text: upload.fields["text"] ?? "", files: files)
             return try await renderFollow(request, context: context, code: code, flash: Strings.text("follow_added", language))
-        } catch let error as ReportError {
+        } catch let error as any BilingualError {
             return try await renderFollow(request, context: context, code: code, flash: nil,
-                                          error: language == .zh ? error.messageZh : error.messageEn)
+                                          error: error.message(language))
         }
     }
 

@@ -81,22 +81,16 @@ struct PublicReportAPI {
             subjectPost: try Self.text(subject, "post", prefix: "subject.") ?? "",
             text: try Self.text(object, "text") ?? "", when: try Self.text(object, "when") ?? "")
         let files = try Self.attachments(object["attachments"])
-        do {
-            let submitted = try await reports.submit(submission, channel: .portal, type: type, files: files, issueReceipt: true,
-                                                     by: ReportStore.publicPortal)
-            var response = APIResponse.json([
-                "receipt": submitted.receipt?.grouped ?? "", "reference": submitted.reference, "received_on": submitted.receivedOn,
-                "status": ReporterStatus.received.rawValue,
-            ], status: .created)
-            response.headers[.cacheControl] = "no-store"
-            return response
-        } catch let error as ReportInputError {
-            throw WebError(status: .unprocessableContent, code: "report.invalid", messageZh: error.problems.map(\.messageZh).joined(separator: "；"),
-                           messageEn: error.problems.map(\.messageEn).joined(separator: "; "),
-                           details: error.problems.map { ["field": $0.field, "code": $0.code, "message_zh": $0.messageZh, "message_en": $0.messageEn] })
-        } catch let error as ReportError {
-            throw Self.webError(error)
-        }
+        // Refusals (`ReportInputError` with a detail per field, `ReportError`) are answered by
+        // `ErrorMiddleware` as 422 with their codes.
+        let submitted = try await reports.submit(submission, channel: .portal, type: type, files: files, issueReceipt: true,
+                                                 by: ReportStore.publicPortal)
+        var response = APIResponse.json([
+            "receipt": submitted.receipt?.grouped ?? "", "reference": submitted.reference, "received_on": submitted.receivedOn,
+            "status": ReporterStatus.received.rawValue,
+        ], status: .created)
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -109,12 +103,8 @@ struct PublicReportAPI {
         let receipt = try await receipt(context)
         let object = try await Self.object(request)
         try Self.rejectUnknown(object, allowed: ["text", "attachments"])
-        do {
-            guard try await reports.addFromReporter(receipt, text: try Self.text(object, "text") ?? "",
-                                                    files: try Self.attachments(object["attachments"])) else { throw Self.notFound }
-        } catch let error as ReportError {
-            throw Self.webError(error)
-        }
+        guard try await reports.addFromReporter(receipt, text: try Self.text(object, "text") ?? "",
+                                                files: try Self.attachments(object["attachments"])) else { throw Self.notFound }
         guard let view = try await reports.follow(receipt) else { throw Self.notFound }
         return Self.json(view, status: .created)
     }
@@ -186,10 +176,6 @@ struct PublicReportAPI {
                                       en: "field \(prefix + key) must be \(expected)", details: [["field": prefix + key]])
         }
         return typed
-    }
-
-    static func webError(_ error: ReportError) -> WebError {
-        WebError(status: .unprocessableContent, code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
     }
 
     static let notFound = WebError(status: .notFound, code: "report.not_found", messageZh: "查询码不正确，或没有对应的举报。",

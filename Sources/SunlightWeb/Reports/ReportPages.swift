@@ -103,7 +103,7 @@ struct ReportPages {
         if let raw = form["subject_id_number"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             do { subjectID = try ResidentID.parse(raw).value } catch {
                 return renderNew(request, context: context, fields: form,
-                                 problems: [("subject_id_number", language == .zh ? error.messageZh : error.messageEn)], status: .unprocessableContent)
+                                 problems: [("subject_id_number", error.message(language))], status: .unprocessableContent)
             }
         }
         do {
@@ -210,8 +210,8 @@ struct ReportPages {
             try await reports.reply(reportID: id, text: form["text"] ?? "", by: principal)
             if let clueID = try await reports.detail(id).clueID { try await clues.noticeSent(clueID: clueID, by: principal) }
             return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
-        } catch let error as ReportError {
-            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        } catch let error as any BilingualError {
+            return try await render(id, request: request, context: context, flash: nil, error: error.message(context.language))
         }
     }
 
@@ -242,8 +242,8 @@ struct ReportPages {
         do {
             try await reports.reviewSubject(reportID: id, confirm: chosen, by: principal)
             return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
-        } catch let error as ReportError {
-            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        } catch let error as any BilingualError {
+            return try await render(id, request: request, context: context, flash: nil, error: error.message(context.language))
         }
     }
 
@@ -256,8 +256,8 @@ struct ReportPages {
         do {
             _ = try await reports.requestIdentity(reportID: id, reason: form["reason"] ?? "", by: principal)
             return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
-        } catch let error as ReportError {
-            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        } catch let error as any BilingualError {
+            return try await render(id, request: request, context: context, flash: nil, error: error.message(context.language))
         }
     }
 
@@ -276,8 +276,6 @@ struct ReportPages {
                                                 values: ["heading": Strings.text("identity", context.language), "body": Strings.text("review_saved", context.language)])
             }
             return try await render(id, request: request, context: context, flash: Strings.text("review_saved", context.language))
-        } catch let error as ReportError {
-            throw WebError(status: .unprocessableContent, code: error.code, messageZh: error.messageZh, messageEn: error.messageEn)
         }
     }
 
@@ -291,8 +289,8 @@ struct ReportPages {
                                             identity: identity ?? ReporterIdentity(name: "", idNumber: "", phone: "", contact: ""))
             response.headers[.cacheControl] = "no-store"
             return response
-        } catch let error as ReportError {
-            return try await render(id, request: request, context: context, flash: nil, error: context.language == .zh ? error.messageZh : error.messageEn)
+        } catch let error as any BilingualError {
+            return try await render(id, request: request, context: context, flash: nil, error: error.message(context.language))
         }
     }
 

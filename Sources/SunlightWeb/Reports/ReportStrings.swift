@@ -93,6 +93,13 @@ enum ReportStrings {
         "anonymous_report": ("匿名", "anonymous"),
         "real_name_report": ("实名", "real name"),
         "clue_state": ("办理阶段", "Stage"),
+        // A clue's events that are not steps of the workflow (steps show their regime label).
+        "clue_event_register": ("登记", "Registered"), "clue_event_deadline_met": ("期限完成", "Deadline met"),
+        "clue_event_extend": ("延期", "Deadline extended"), "clue_event_link_report": ("关联举报", "Report linked"),
+        "clue_event_notice_sent": ("已告知", "Notice sent"), "clue_event_pause": ("中止计时", "Deadline paused"),
+        "clue_event_recount": ("重新计算期限", "Deadlines recounted"),
+        "clue_event_appeal_first_review": ("申请复审", "First review requested"),
+        "clue_event_appeal_second_review": ("申请复核", "Second review requested"),
         "handler": ("承办人", "Handler"),
         "proposal": ("处置意见", "Proposal"),
         "deadlines": ("办理时限", "Deadlines"),

@@ -57,9 +57,9 @@ struct TalkPages {
             try await talks.record(input, by: principal)
             return try await render(request, context: context, fields: ["held_on": LocalDate.today().iso], error: nil,
                                     flash: Strings.text("review_saved", context.language))
-        } catch let error as ClueError {
-            return try await render(request, context: context, fields: form, error: context.language == .zh ? error.messageZh : error.messageEn,
-                                    flash: nil, status: .unprocessableContent)
+        } catch let error as any BilingualError {
+            return try await render(request, context: context, fields: form, error: error.message(context.language),
+                                    flash: nil, status: error.status)
         }
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import SunlightDomain
 
 /// An error that becomes a page or a JSON error with messages in both languages.
 struct WebError: Error, Sendable {
@@ -45,4 +46,35 @@ struct WebError: Error, Sendable {
     }
 
     func message(_ language: Language) -> String { language == .zh ? messageZh : messageEn }
+
+    /// The HTTP status of each kind of refusal.
+    static func status(of kind: ErrorKind) -> HTTPResponse.Status {
+        switch kind {
+        case .invalid: return .unprocessableContent
+        case .badRequest: return .badRequest
+        case .conflict: return .conflict
+        case .notFound: return .notFound
+        case .forbidden: return .forbidden
+        case .tooLarge: return .contentTooLarge
+        case .unavailable: return .serviceUnavailable
+        }
+    }
+}
+
+extension WebError {
+    /// Any error a person can be shown, as the web answers it: its kind decides the status, its
+    /// details become the API's `details`.
+    init(_ error: any BilingualError) {
+        self.init(status: Self.status(of: error.kind), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn,
+                  details: error.details.map {
+                      ["field": $0.field, "code": $0.code, "message_zh": $0.messageZh, "message_en": $0.messageEn]
+                  })
+    }
+}
+
+extension BilingualError {
+    /// The message in the reader's language.
+    func message(_ language: Language) -> String { language == .zh ? messageZh : messageEn }
+    /// The HTTP status its kind maps to, for a page that shows the error beside the form.
+    var status: HTTPResponse.Status { WebError.status(of: kind) }
 }
