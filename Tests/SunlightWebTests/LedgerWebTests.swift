@@ -57,7 +57,7 @@ struct LedgerWebTests {
             #expect(signed.status == .seeOther)
             #expect(try await browser.get("/ledger").text.contains("— sunlight-ledger"))
             let record = try await browser.get("/registry/units/1")
-            #expect(record.text.contains("create") && record.text.contains("system"))
+            #expect(record.text.contains("<td>新增</td>") && record.text.contains("system"))
         }
         let fixture2 = try await WebFixture.make()
         try await fixture2.test.database.withConnection { try await $0.raw("UPDATE people SET name = '改' WHERE id = 3").run() }

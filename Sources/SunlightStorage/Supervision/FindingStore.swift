@@ -87,7 +87,9 @@ public struct ReviewError: BilingualError {
     public var code = "finding.review_refused"
     public let messageZh: String
     public let messageEn: String
-    public var kind: ErrorKind { .conflict }
+    /// A step the finding's state does not allow (closed, not closed) is a conflict; a missing
+    /// reason or an assignee who cannot take it is invalid input.
+    public var kind: ErrorKind { code == "finding.closed" || code == "finding.not_closed" ? .conflict : .invalid }
 }
 
 /// Reads findings (unit-scoped) and records their review, each step in the ledger.

@@ -32,56 +32,47 @@ struct PageRenderer: Sendable {
         return library
     }
 
-    func render(_ template: String, title: String, request: Request, context: AppRequestContext,
-                values: [String: Any] = [:], status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
-        var object = baseValues(title: title, request: request, context: context)
-        if let flash { object["flash"] = flash }
-        for (key, value) in values { object[key] = value }
-        let html = library.render(object, withTemplate: template) ?? "template \(template) missing"
+    /// Renders `template` with a typed page model: `content`'s properties, then the chrome every
+    /// page has (`PageChrome`: words, user, navigation, CSRF token). A struct's properties are
+    /// read once (`Page`); a `[String: Any]` still works while pages move to structs.
+    func render<Content>(_ template: String, title: String, request: Request, context: AppRequestContext,
+                         page content: Content, status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
+        var chrome = self.chrome(title: title, request: request, context: context)
+        chrome.flash = flash
+        let html = library.render(Page(chrome: chrome, content: content), withTemplate: template) ?? "template \(template) missing"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    private func baseValues(title: String, request: Request, context: AppRequestContext) -> [String: Any] {
+    /// The untyped form, for pages not yet given a model of their own.
+    func render(_ template: String, title: String, request: Request, context: AppRequestContext,
+                values: [String: Any] = [:], status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
+        render(template, title: title, request: request, context: context, page: values, status: status, flash: flash)
+    }
+
+    private func chrome(title: String, request: Request, context: AppRequestContext) -> PageChrome {
         let language = context.language
         let path = request.uri.path
-        var values: [String: Any] = [
-            "t": Strings.dictionary(for: language),
-            "title": title,
-            "htmlLang": language.htmlLang,
-            "otherLang": language.other.rawValue,
-            "otherHtmlLang": language.other.htmlLang,
-            "csrf": context.csrfToken,
-            "currentPath": request.uri.description,
-            "homeActive": path == "/",
-        ]
+        var chrome = PageChrome(t: Strings.dictionary(for: language), title: title, htmlLang: language.htmlLang,
+                                otherLang: language.other.rawValue, otherHtmlLang: language.other.htmlLang, csrf: context.csrfToken,
+                                currentPath: request.uri.description, homeActive: path == "/")
         if let principal = context.principal {
-            values["user"] = [
-                "username": principal.username,
-                "roleLabel": language == .zh ? principal.role.labelZh : principal.role.labelEn,
-            ]
-            values["isAdmin"] = principal.role == .admin
-            values["nav"] = navigation(path: path, language: language, principal: principal)
+            chrome.user = .init(username: principal.username, roleLabel: language == .zh ? principal.role.labelZh : principal.role.labelEn)
+            chrome.isAdmin = principal.role == .admin
+            chrome.nav = navigation(path: path, language: language, principal: principal)
         }
-        return values
+        return chrome
     }
 
     /// The product map, each built section with the links its capabilities give this viewer.
-    private func navigation(path: String, language: Language, principal: Principal) -> [[String: Any]] {
+    private func navigation(path: String, language: Language, principal: Principal) -> [PageChrome.Section] {
         let links = Capabilities.navigation(NavigationViewer(principal: principal, path: path, language: language))
         return ProductMap.sections.map { section in
-            var item: [String: Any] = [
-                "slug": section.slug,
-                "label": language == .zh ? section.zh : section.en,
-                "active": section.path.map { path == $0 } ?? false || path == "/sections/\(section.slug)",
-            ]
-            item["built"] = section.path != nil
-            if let target = section.path { item["href"] = target }
-            let children: [[String: Any]] = links.filter { $0.section == section.slug }.map {
-                ["href": $0.href, "label": $0.label, "active": $0.active]
-            }
-            if !children.isEmpty { item["children"] = children }
-            return item
+            PageChrome.Section(
+                slug: section.slug, label: language == .zh ? section.zh : section.en,
+                active: section.path.map { path == $0 } ?? false || path == "/sections/\(section.slug)",
+                built: section.path != nil, href: section.path,
+                children: links.filter { $0.section == section.slug }.map { .init(href: $0.href, label: $0.label, active: $0.active) })
         }
     }
 }

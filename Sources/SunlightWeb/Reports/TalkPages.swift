@@ -28,19 +28,15 @@ struct TalkPages {
     private func render(_ request: Request, context: AppRequestContext, fields: [String: String], error: String?, flash: String?,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language
-        let rows = try await talks.list().map { talk -> [String: Any] in
-            ["heldOn": talk.heldOn, "kind": language == .zh ? talk.kind.zh : talk.kind.en, "person": talk.personName,
-             "by": talk.talkedBy, "topics": talk.topics, "followUp": talk.followUp]
+        let rows = try await talks.list().map { talk in
+            TalksPage.Row(heldOn: talk.heldOn, kind: language == .zh ? talk.kind.zh : talk.kind.en, person: talk.personName,
+                          by: talk.talkedBy, topics: talk.topics, followUp: talk.followUp)
         }
-        let kinds: [[String: Any]] = TalkKind.allCases.map { kind in
-            var item: [String: Any] = ["value": kind.rawValue, "label": language == .zh ? kind.zh : kind.en]
-            if fields["kind"] == kind.rawValue { item["selected"] = true }
-            return item
+        let kinds = TalkKind.allCases.map { kind in
+            TalksPage.Option(value: kind.rawValue, label: language == .zh ? kind.zh : kind.en, selected: fields["kind"] == kind.rawValue)
         }
-        var values: [String: Any] = ["rows": rows, "kinds": kinds, "field": fields]
-        if rows.isEmpty { values["none"] = true }
-        if let error { values["error"] = error }
-        return services.renderer.render("talks", title: Strings.text("talks", language), request: request, context: context, values: values,
+        let page = TalksPage(rows: rows, kinds: kinds, field: fields, none: rows.isEmpty, error: error)
+        return services.renderer.render("talks", title: Strings.text("talks", language), request: request, context: context, page: page,
                                         status: status, flash: flash)
     }
 
@@ -73,41 +69,96 @@ struct TalkPages {
               let idNumber = person.record["id_number"].text else { throw WebError.notFound }
         let regime = clues.regime
         let today = LocalDate.today()
-        let talkRows = try await talks.list(personIDNumber: idNumber).map { talk -> [String: Any] in
-            ["heldOn": talk.heldOn, "kind": language == .zh ? talk.kind.zh : talk.kind.en, "by": talk.talkedBy, "topics": talk.topics,
-             "followUp": talk.followUp]
+        let talkRows = try await talks.list(personIDNumber: idNumber).map { talk in
+            TalksPage.Row(heldOn: talk.heldOn, kind: language == .zh ? talk.kind.zh : talk.kind.en, person: "", by: talk.talkedBy,
+                          topics: talk.topics, followUp: talk.followUp)
         }
-        let outcomes = try await clues.outcomes(personIDNumber: idNumber).map { outcome -> [String: Any] in
+        let outcomes = try await clues.outcomes(personIDNumber: idNumber).map { outcome -> IntegrityFilePage.Outcome in
             let sanction = regime.sanction(outcome.measure)
             let label = sanction.map { language == .zh ? $0.system.label.zh + $0.label.zh : $0.system.label.en + " " + $0.label.en }
                 ?? regime.fourForms.forms.flatMap(\.measures).first { $0.code == outcome.measure }.map { language == .zh ? $0.label.zh : $0.label.en }
                 ?? outcome.measure
-            var item: [String: Any] = ["form": outcome.form, "measure": label, "effectiveOn": outcome.effectiveOn, "until": outcome.influenceUntil ?? "—"]
+            var item = IntegrityFilePage.Outcome(form: outcome.form, measure: label, effectiveOn: outcome.effectiveOn,
+                                                 until: outcome.influenceUntil ?? "—")
             if sanction != nil {
                 if let until = outcome.influenceUntil.flatMap(LocalDate.init(iso:)) {
-                    item["running"] = until >= today ? Strings.text("in_force", language) + "（\(today.days(until: until) + 1)）" : Strings.text("ended", language)
-                    if until >= today { item["inForce"] = true }
+                    item.running = until >= today ? Strings.text("in_force", language) + "（\(today.days(until: until) + 1)）" : Strings.text("ended", language)
+                    item.inForce = until >= today
                 } else {
-                    item["running"] = Strings.text("permanent", language)
-                    item["inForce"] = true
+                    item.running = Strings.text("permanent", language)
+                    item.inForce = true
                 }
             }
             return item
         }
-        var values: [String: Any] = [
-            "name": person.record["name"].text ?? "", "unit": person.record["unit_code"].text ?? "", "post": person.record["post"].text ?? "",
-            "talks": talkRows, "outcomes": outcomes, "personPath": "/registry/people/\(id)",
-        ]
-        if talkRows.isEmpty { values["noTalks"] = true }
+        var page = IntegrityFilePage(name: person.record["name"].text ?? "", unit: person.record["unit_code"].text ?? "",
+                                     post: person.record["post"].text ?? "", talks: talkRows, noTalks: talkRows.isEmpty, outcomes: outcomes,
+                                     personPath: "/registry/people/\(id)")
+        // Clues about the person: for the inspectors who handle them, never for leaders.
         if AccessPolicy.handlesReports(principal.role) {
-            values["showClues"] = true
-            values["clues"] = try await clues.clues(about: idNumber, for: principal).map { clue -> [String: Any] in
+            page.showClues = true
+            page.clues = try await clues.clues(about: idNumber, for: principal).map { clue in
                 let state = regime.clueWorkflow.info(clue.state)?.label
-                return ["id": clue.id, "reference": clue.reference, "receivedOn": clue.receivedOn,
-                        "state": (language == .zh ? state?.zh : state?.en) ?? clue.state.rawValue]
+                return .init(id: clue.id, reference: clue.reference, receivedOn: clue.receivedOn,
+                             state: (language == .zh ? state?.zh : state?.en) ?? clue.state.rawValue)
             }
         }
         return services.renderer.render("integrity", title: Strings.text("integrity_file", language), request: request, context: context,
-                                        values: values)
+                                        page: page)
     }
+}
+
+/// The talks page (`talks.mustache`).
+struct TalksPage {
+    struct Row {
+        let heldOn: String
+        let kind: String
+        let person: String
+        let by: String
+        let topics: String
+        let followUp: String
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let rows: [Row]
+    let kinds: [Option]
+    /// The form's values as entered (kept when it is refused).
+    let field: [String: String]
+    let none: Bool
+    let error: String?
+}
+
+/// A person's integrity file (`integrity.mustache`).
+struct IntegrityFilePage {
+    struct Outcome {
+        let form: Int
+        let measure: String
+        let effectiveOn: String
+        let until: String
+        /// Whether a sanction's influence period is running, in words (sanctions only).
+        var running: String?
+        var inForce = false
+    }
+
+    struct Clue {
+        let id: Int64
+        let reference: String
+        let receivedOn: String
+        let state: String
+    }
+
+    let name: String
+    let unit: String
+    let post: String
+    let talks: [TalksPage.Row]
+    let noTalks: Bool
+    let outcomes: [Outcome]
+    let personPath: String
+    var showClues = false
+    var clues: [Clue] = []
 }
