@@ -47,11 +47,12 @@ struct FindingsPages {
         let language = context.language
         let query = try Self.query(request)
         let page = try await services.findings.list(query, reach: principal.reach)
-        let rows: [[String: Any]] = page.items.map { f in
-            ["id": f.id, "rule": f.rule, "title": Self.title(f.rule, language), "subject": f.subject, "unit": f.unitCode ?? "—",
-             "period": f.period ?? "—", "severity": f.severity, "severityLabel": Strings.text("severity_" + f.severity, language),
-             "status": Strings.text("status_" + f.status.rawValue, language), "summary": language == .zh ? f.summaryZh : f.summaryEn,
-             "cleared": !f.isCurrent]
+        let rows = page.items.map { f in
+            FindingsListPage.Row(id: f.id, rule: f.rule, title: Self.title(f.rule, language), subject: f.subject, unit: f.unitCode ?? "—",
+                                 period: f.period ?? "—", severity: f.severity,
+                                 severityLabel: Strings.text("severity_" + f.severity, language),
+                                 status: Strings.text("status_" + f.status.rawValue, language),
+                                 summary: language == .zh ? f.summaryZh : f.summaryEn, cleared: !f.isCurrent)
         }
         let pages = max(1, (page.total + query.perPage - 1) / query.perPage)
         var parameters: [String] = []
@@ -61,24 +62,24 @@ struct FindingsPages {
         keep("rule", query.rule); keep("unit", query.unitCode); keep("severity", query.severity); keep("status", query.status?.rawValue)
         keep("period", query.period); keep("sort", query.sort.rawValue); if query.includeCleared { keep("cleared", "1") }
         let base = parameters.joined(separator: "&")
-        var values: [String: Any] = [
-            "rows": rows, "total": page.total, "page": query.page, "pages": pages,
-            "rules": RuleCatalog.all.map { ["code": $0.code, "title": language == .zh ? $0.titleZh : $0.titleEn,
-                                           "selected": $0.code == query.rule] as [String: Any] },
-            "severities": ["high", "medium", "low"].map { ["code": $0, "label": Strings.text("severity_" + $0, language),
-                                                           "selected": $0 == query.severity] as [String: Any] },
-            "statuses": FindingStatus.allCases.map { ["code": $0.rawValue, "label": Strings.text("status_" + $0.rawValue, language),
-                                                      "selected": $0 == query.status] as [String: Any] },
-            "sorts": FindingQuery.Sort.allCases.map { ["code": $0.rawValue, "label": Strings.text("sort_" + $0.rawValue, language),
-                                                       "selected": $0 == query.sort] as [String: Any] },
-            "unit": query.unitCode ?? "", "period": query.period ?? "", "cleared": query.includeCleared,
-            "exportQuery": base, "canScan": AccessPolicy.reviewsFindings(principal.role),
-            "hasScans": try await services.ruleRuns.hasScans(),
-        ]
-        if query.page > 1 { values["prev"] = "/findings?\(base)&page=\(query.page - 1)" }
-        if query.page < pages { values["next"] = "/findings?\(base)&page=\(query.page + 1)" }
+        let model = FindingsListPage(
+            rows: rows, total: page.total, page: query.page, pages: pages,
+            rules: RuleCatalog.all.map { .init(code: $0.code, title: language == .zh ? $0.titleZh : $0.titleEn, selected: $0.code == query.rule) },
+            severities: Severity.allCases.map {
+                .init(code: $0.rawValue, label: Strings.text("severity_" + $0.rawValue, language), selected: $0.rawValue == query.severity)
+            },
+            statuses: FindingStatus.allCases.map {
+                .init(code: $0.rawValue, label: Strings.text("status_" + $0.rawValue, language), selected: $0 == query.status)
+            },
+            sorts: FindingQuery.Sort.allCases.map {
+                .init(code: $0.rawValue, label: Strings.text("sort_" + $0.rawValue, language), selected: $0 == query.sort)
+            },
+            unit: query.unitCode ?? "", period: query.period ?? "", cleared: query.includeCleared, exportQuery: base,
+            canScan: AccessPolicy.reviewsFindings(principal.role), hasScans: try await services.ruleRuns.hasScans(),
+            prev: query.page > 1 ? "/findings?\(base)&page=\(query.page - 1)" : nil,
+            next: query.page < pages ? "/findings?\(base)&page=\(query.page + 1)" : nil)
         return services.renderer.render("findings", title: Strings.text("findings", language), request: request, context: context,
-                                        values: values)
+                                        page: model)
     }
 
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -94,44 +95,35 @@ struct FindingsPages {
         let rule = RuleCatalog.rule(code: finding.rule)
         let tree = EvidenceTree.parse(finding.evidenceJSON) ?? .null
         let run = try await services.ruleRuns.run(rule: finding.rule, scanID: finding.lastScanID)
-        let events = try await services.findings.events(of: finding.id).map { event -> [String: Any] in
-            ["at": DisplayTime.local(event.at), "actor": event.actor,
-             "action": Strings.text("event_" + event.action, language), "detail": event.detail ?? ""]
+        let events = try await services.findings.events(of: finding.id).map { event in
+            FindingPage.Event(at: DisplayTime.local(event.at), actor: event.actor, action: Strings.text("event_" + event.action, language),
+                              detail: event.detail ?? "")
         }
         let closed = finding.status == .confirmed || finding.status == .dismissed
-        var values: [String: Any] = [
-            "id": finding.id, "rule": finding.rule, "title": Self.title(finding.rule, language), "subject": finding.subject,
-            "summary": language == .zh ? finding.summaryZh : finding.summaryEn,
-            "explanation": rule.map { language == .zh ? $0.explanationZh : $0.explanationEn } ?? "",
-            "severity": finding.severity, "severityLabel": Strings.text("severity_" + finding.severity, language),
-            "status": Strings.text("status_" + finding.status.rawValue, language),
-            "cleared": !finding.isCurrent, "evidenceHTML": EvidenceHTML.render(tree, language: language, networkLinks: NetworkPages.opens(principal.role)),
-            "events": events, "canReview": AccessPolicy.reviewsFindings(principal.role), "canOpenClue": AccessPolicy.handlesReports(principal.role), "closed": closed,
-            "evidenceJSON": finding.evidenceJSON,
-        ]
-        // Only present values: an empty string is still "true" to a Mustache section.
-        for (key, value) in [("assignee", finding.assignee), ("reviewReason", finding.reviewReason), ("unit", finding.unitCode),
-                             ("period", finding.period)] {
-            if let value, !value.isEmpty { values[key] = value }
-        }
+        /// Only present values: an empty string is still "true" to a Mustache section.
+        func present(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        var page = FindingPage(
+            id: finding.id, rule: finding.rule, title: Self.title(finding.rule, language), subject: finding.subject,
+            summary: language == .zh ? finding.summaryZh : finding.summaryEn,
+            explanation: rule.map { language == .zh ? $0.explanationZh : $0.explanationEn } ?? "",
+            severity: finding.severity, severityLabel: Strings.text("severity_" + finding.severity, language),
+            status: Strings.text("status_" + finding.status.rawValue, language), cleared: !finding.isCurrent,
+            evidenceHTML: EvidenceHTML.render(tree, language: language, networkLinks: NetworkPages.opens(principal.role)),
+            events: events, canReview: AccessPolicy.reviewsFindings(principal.role),
+            canOpenClue: AccessPolicy.handlesReports(principal.role), closed: closed, evidenceJSON: finding.evidenceJSON,
+            assignee: present(finding.assignee), reviewReason: present(finding.reviewReason), unit: present(finding.unitCode),
+            period: present(finding.period), chart: FindingChart.svg(rule: finding.rule, evidence: tree, language: language),
+            run: run.map { .init(scan: $0.scanID, version: $0.version, asOf: $0.asOf, fingerprint: $0.inputFingerprint,
+                                 parameters: $0.parametersJSON, finished: DisplayTime.local($0.finishedAt)) },
+            error: error)
         if AccessPolicy.reviewsFindings(principal.role) && !closed {
             // The assignee picker: only accounts that may handle this finding.
-            values["assignees"] = try await services.findings.assignableUsers(findingID: finding.id).map { name -> [String: Any] in
-                var option: [String: Any] = ["name": name]
-                if name == finding.assignee { option["selected"] = true }
-                return option
+            page.assignees = try await services.findings.assignableUsers(findingID: finding.id).map {
+                FindingPage.Assignee(name: $0, selected: $0 == finding.assignee)
             }
         }
-        if let chart = FindingChart.svg(rule: finding.rule, evidence: tree, language: language) { values["chart"] = chart }
-        if let run {
-            values["run"] = [
-                "scan": run.scanID, "version": run.version, "asOf": run.asOf, "fingerprint": run.inputFingerprint,
-                "parameters": run.parametersJSON, "finished": DisplayTime.local(run.finishedAt),
-            ] as [String: Any]
-        }
-        if let error { values["error"] = error }
         return services.renderer.render("finding", title: Self.title(finding.rule, language), request: request, context: context,
-                                        values: values, status: status, flash: flash)
+                                        page: page, status: status, flash: flash)
     }
 
     @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -199,4 +191,100 @@ struct FindingsPages {
                                                .contentDisposition: "attachment; filename=\"findings.xlsx\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// The findings list (`findings.mustache`).
+struct FindingsListPage {
+    struct Row {
+        let id: Int64
+        let rule: String
+        let title: String
+        let subject: String
+        let unit: String
+        let period: String
+        let severity: String
+        let severityLabel: String
+        let status: String
+        let summary: String
+        let cleared: Bool
+    }
+
+    /// A choice of a filter's select.
+    struct Choice {
+        let code: String
+        var title = ""
+        var label = ""
+        let selected: Bool
+
+        init(code: String, title: String, selected: Bool) { (self.code, self.title, self.selected) = (code, title, selected) }
+        init(code: String, label: String, selected: Bool) { (self.code, self.label, self.selected) = (code, label, selected) }
+    }
+
+    let rows: [Row]
+    let total: Int
+    let page: Int
+    let pages: Int
+    let rules: [Choice]
+    let severities: [Choice]
+    let statuses: [Choice]
+    let sorts: [Choice]
+    let unit: String
+    let period: String
+    let cleared: Bool
+    /// The filters as a query string, for the export links and paging.
+    let exportQuery: String
+    let canScan: Bool
+    let hasScans: Bool
+    let prev: String?
+    let next: String?
+}
+
+/// One finding with its evidence, review and trail (`finding.mustache`).
+struct FindingPage {
+    struct Event {
+        let at: String
+        let actor: String
+        let action: String
+        let detail: String
+    }
+
+    struct Assignee {
+        let name: String
+        let selected: Bool
+    }
+
+    /// The rule run that produced the finding: version, date, input fingerprint, parameters.
+    struct Run {
+        let scan: Int64
+        let version: Int
+        let asOf: String
+        let fingerprint: String
+        let parameters: String
+        let finished: String
+    }
+
+    let id: Int64
+    let rule: String
+    let title: String
+    let subject: String
+    let summary: String
+    let explanation: String
+    let severity: String
+    let severityLabel: String
+    let status: String
+    let cleared: Bool
+    let evidenceHTML: String
+    let events: [Event]
+    let canReview: Bool
+    let canOpenClue: Bool
+    let closed: Bool
+    let evidenceJSON: String
+    let assignee: String?
+    let reviewReason: String?
+    let unit: String?
+    let period: String?
+    let chart: String?
+    let run: Run?
+    let error: String?
+    var assignees: [Assignee] = []
 }
