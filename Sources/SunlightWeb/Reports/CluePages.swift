@@ -73,62 +73,57 @@ struct CluePages {
         let actor = Actor(username: principal.username, role: principal.role)
         let today = LocalDate.today()
         let regime = clues.regime
-        let measures: [[String: Any]] = regime.fourForms.forms.flatMap { form in
-            form.measures.map { ["value": $0.code, "label": "\(form.number) · " + (language == .zh ? $0.label.zh : $0.label.en)] as [String: Any] }
+        let measures: [CluePage.Option] = regime.fourForms.forms.flatMap { form in
+            form.measures.map { CluePage.Option(value: $0.code, label: "\(form.number) · " + (language == .zh ? $0.label.zh : $0.label.en)) }
         } + ([regime.governmentSanctions.sanctions, regime.partySanctions.sanctions].flatMap { $0 }).map { sanction in
             let form = regime.form(ofOutcome: sanction.code).map(String.init) ?? "?"
-            return ["value": sanction.code, "label": "\(form) · " + (language == .zh ? sanction.system.label.zh + sanction.label.zh
-                                                                       : sanction.system.label.en + " " + sanction.label.en)]
+            return CluePage.Option(value: sanction.code, label: "\(form) · " + (language == .zh ? sanction.system.label.zh + sanction.label.zh
+                                                                                    : sanction.system.label.en + " " + sanction.label.en))
         }
-        let steps: [[String: Any]] = regime.clueWorkflow.actions(from: clue.state, for: actor).map { transition in
-            var item: [String: Any] = ["action": transition.action, "label": language == .zh ? transition.label.zh : transition.label.en,
-                                       "to": stateLabel(transition.to, language)]
-            if transition.action == "assign" { item["needsHandler"] = true }
-            if transition.recordsProposal { item["needsNote"] = true }
+        let steps = regime.clueWorkflow.actions(from: clue.state, for: actor).map { transition in
+            var step = CluePage.Step(action: transition.action, label: language == .zh ? transition.label.zh : transition.label.en,
+                                     to: stateLabel(transition.to, language), needsHandler: transition.action == "assign",
+                                     needsNote: transition.recordsProposal)
             if transition.outcomeForms != nil {
-                item["needsOutcome"] = true
-                item["measures"] = measures
-                item["person"] = clue.subjectName
-                item["personID"] = clue.subjectIDNumber ?? ""
-                item["today"] = today.iso
+                step.needsOutcome = true
+                step.measures = measures
+                step.person = clue.subjectName
+                step.personID = clue.subjectIDNumber ?? ""
+                step.today = today.iso
             }
-            return item
+            return step
         }
-        let deadlines = try await clues.deadlines(clueID: id, today: today).map { deadline -> [String: Any] in
-            var item: [String: Any] = ["id": deadline.id, "rule": ruleTitle(deadline.ruleCode, language), "code": deadline.ruleCode,
-                                       "startsOn": deadline.startsOn, "dueOn": deadline.dueOn ?? "—", "metOn": deadline.metOn ?? "",
-                                       "status": deadline.status.map { language == .zh ? $0.label.zh : $0.label.en } ?? "—",
-                                       "statusClass": Self.statusClass(deadline.status), "provisional": deadline.provisional,
-                                       "extensions": deadline.extensions.map { "+\($0.amount.map(String.init) ?? "") \($0.approver): \($0.reason)" }.joined(separator: "; ")]
-            if deadline.metOn == nil { item["open"] = true }
-            return item
+        let deadlines = try await clues.deadlines(clueID: id, today: today).map { deadline in
+            CluePage.Deadline(id: deadline.id, rule: ruleTitle(deadline.ruleCode, language), code: deadline.ruleCode,
+                              startsOn: deadline.startsOn, dueOn: deadline.dueOn ?? "—", metOn: deadline.metOn ?? "",
+                              status: deadline.status.map { language == .zh ? $0.label.zh : $0.label.en } ?? "—",
+                              statusClass: Self.statusClass(deadline.status), provisional: deadline.provisional,
+                              extensions: deadline.extensions.map { "+\($0.amount.map(String.init) ?? "") \($0.approver): \($0.reason)" }
+                                  .joined(separator: "; "),
+                              open: deadline.metOn == nil)
         }
-        let events = try await clues.events(id).map { event -> [String: Any] in
-            ["at": DisplayTime.local(event.at), "actor": event.actor, "action": eventLabel(event.action, regime: regime, language),
-             "note": event.note ?? "",
-             "to": event.toState.map { stateLabel(ClueState(rawValue: $0), language) } ?? ""]
+        let events = try await clues.events(id).map { event in
+            CluePage.Event(at: DisplayTime.local(event.at), actor: event.actor, action: eventLabel(event.action, regime: regime, language),
+                           note: event.note ?? "", to: event.toState.map { stateLabel(ClueState(rawValue: $0), language) } ?? "")
         }
-        let outcomes = try await clues.outcomes(clueID: id).map { outcome -> [String: Any] in
+        let outcomes = try await clues.outcomes(clueID: id).map { outcome in
             let label = regime.sanction(outcome.measure).map { language == .zh ? $0.system.label.zh + $0.label.zh : $0.label.en }
                 ?? regime.fourForms.forms.flatMap(\.measures).first { $0.code == outcome.measure }.map { language == .zh ? $0.label.zh : $0.label.en }
                 ?? outcome.measure
-            return ["person": outcome.personName, "form": outcome.form, "measure": label, "effectiveOn": outcome.effectiveOn,
-                    "until": outcome.influenceUntil ?? "—", "decidedBy": outcome.decidedBy]
+            return CluePage.Outcome(person: outcome.personName, form: outcome.form, measure: label, effectiveOn: outcome.effectiveOn,
+                                    until: outcome.influenceUntil ?? "—", decidedBy: outcome.decidedBy)
         }
-        var values: [String: Any] = [
-            "id": clue.id, "clueID": clue.id, "reference": clue.reference, "state": stateLabel(clue.state, language),
-            "subject": [clue.subjectName, clue.subjectUnit, clue.subjectPost].filter { !$0.isEmpty }.joined(separator: " · "),
-            "receivedOn": clue.receivedOn, "handler": clue.handler ?? "—", "proposal": clue.proposal ?? "", "proposer": clue.proposer ?? "",
-            "regimeVersion": clue.regimeVersion, "steps": steps, "deadlines": deadlines, "events": events, "outcomes": outcomes,
-            "reports": try await clues.reportIDs(of: id).map { ["id": $0] },
-        ]
-        if AccessPolicy.handlesReports(principal.role) { values["isHandler"] = true }
-        if AccessPolicy.approvesDispositions(principal.role) { values["isApprover"] = true }
-        if !outcomes.isEmpty { values["hasOutcomes"] = true }
-        if clue.state == .outcomeDecided && AccessPolicy.handlesReports(principal.role) { values["canAppeal"] = true }
-        if let finding = clue.findingID { values["findingID"] = finding }
-        if let error { values["error"] = error }
-        return services.renderer.render("clue", title: clue.reference, request: request, context: context, values: values, status: status, flash: flash)
+        let page = CluePage(
+            id: clue.id, clueID: clue.id, reference: clue.reference, state: stateLabel(clue.state, language),
+            subject: [clue.subjectName, clue.subjectUnit, clue.subjectPost].filter { !$0.isEmpty }.joined(separator: " · "),
+            receivedOn: clue.receivedOn, handler: clue.handler ?? "—", proposal: clue.proposal ?? "", proposer: clue.proposer ?? "",
+            regimeVersion: clue.regimeVersion, steps: steps, deadlines: deadlines, events: events, outcomes: outcomes,
+            reports: try await clues.reportIDs(of: id).map { CluePage.Report(id: $0) },
+            isHandler: AccessPolicy.handlesReports(principal.role), isApprover: AccessPolicy.approvesDispositions(principal.role),
+            hasOutcomes: !outcomes.isEmpty,
+            canAppeal: clue.state == .outcomeDecided && AccessPolicy.handlesReports(principal.role),
+            findingID: clue.findingID, error: error)
+        return services.renderer.render("clue", title: clue.reference, request: request, context: context, page: page, status: status, flash: flash)
     }
 
     static func statusClass(_ status: DeadlineStatus?) -> String {
@@ -274,4 +269,84 @@ struct CluePages {
         return services.renderer.render("deadlines", title: Strings.text("deadline_board", language), request: request, context: context,
                                         values: values)
     }
+}
+
+/// One clue: its state, the steps this person may take, deadlines, trail and outcomes
+/// (`clue.mustache`).
+struct CluePage {
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    /// A step of the workflow this person may take now, with the inputs it needs.
+    struct Step {
+        let action: String
+        let label: String
+        let to: String
+        let needsHandler: Bool
+        let needsNote: Bool
+        var needsOutcome = false
+        var measures: [Option] = []
+        var person: String?
+        var personID: String?
+        var today: String?
+    }
+
+    struct Deadline {
+        let id: Int64
+        let rule: String
+        let code: String
+        let startsOn: String
+        let dueOn: String
+        let metOn: String
+        let status: String
+        let statusClass: String
+        let provisional: Bool
+        let extensions: String
+        let open: Bool
+    }
+
+    struct Event {
+        let at: String
+        let actor: String
+        let action: String
+        let note: String
+        let to: String
+    }
+
+    struct Outcome {
+        let person: String
+        let form: Int
+        let measure: String
+        let effectiveOn: String
+        let until: String
+        let decidedBy: String
+    }
+
+    struct Report {
+        let id: Int64
+    }
+
+    let id: Int64
+    let clueID: Int64
+    let reference: String
+    let state: String
+    let subject: String
+    let receivedOn: String
+    let handler: String
+    let proposal: String
+    let proposer: String
+    let regimeVersion: String
+    let steps: [Step]
+    let deadlines: [Deadline]
+    let events: [Event]
+    let outcomes: [Outcome]
+    let reports: [Report]
+    let isHandler: Bool
+    let isApprover: Bool
+    let hasOutcomes: Bool
+    let canAppeal: Bool
+    let findingID: Int64?
+    let error: String?
 }
