@@ -43,21 +43,16 @@ struct ReportPages {
         var query = ReportQuery(q: q, page: page)
         query.excludingSubject = try await reports.ownSubjectKey(of: principal)
         let (rows, total) = try await reports.list(query)
-        let items: [[String: Any]] = rows.map { report in
-            var item: [String: Any] = [
-                "id": report.id, "reference": report.reference, "receivedOn": report.receivedOn,
-                "channel": language == .zh ? report.channel.label.zh : report.channel.label.en,
-                "type": language == .zh ? report.type.label.zh : report.type.label.en,
-                "subject": [report.subjectName, report.subjectUnit].filter { !$0.isEmpty }.joined(separator: " · "),
-                "kind": Strings.text(report.anonymous ? "anonymous_report" : "real_name_report", language),
-                "status": language == .zh ? report.reporterStatus.zh : report.reporterStatus.en,
-            ]
-            if let clue = report.clueID { item["clueID"] = clue }
-            return item
+        let items = rows.map { report in
+            ReportsPage.Row(id: report.id, reference: report.reference, receivedOn: report.receivedOn,
+                            channel: language == .zh ? report.channel.label.zh : report.channel.label.en,
+                            type: language == .zh ? report.type.label.zh : report.type.label.en,
+                            subject: [report.subjectName, report.subjectUnit].filter { !$0.isEmpty }.joined(separator: " · "),
+                            kind: Strings.text(report.anonymous ? "anonymous_report" : "real_name_report", language),
+                            status: language == .zh ? report.reporterStatus.zh : report.reporterStatus.en, clueID: report.clueID)
         }
-        var values: [String: Any] = ["rows": items, "total": total, "q": q ?? ""]
-        if items.isEmpty { values["none"] = true }
-        return services.renderer.render("reports", title: Strings.text("reports", language), request: request, context: context, values: values)
+        let model = ReportsPage(rows: items, total: total, q: q ?? "", none: items.isEmpty)
+        return services.renderer.render("reports", title: Strings.text("reports", language), request: request, context: context, page: model)
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -136,68 +131,62 @@ struct ReportPages {
         let report: ReportDetail
         do { report = try await reports.detail(id) } catch is RecordNotFound { throw WebError.notFound }
         if let clueID = report.clueID, (try? await clues.get(clueID, for: principal)) == nil { throw WebError.notFound }
-        var values: [String: Any] = [
-            "id": report.id, "reportID": report.id, "reference": report.reference, "receivedOn": report.receivedOn, "receivedAt": DisplayTime.local(report.receivedAt),
-            "channel": language == .zh ? report.channel.label.zh : report.channel.label.en,
-            "type": language == .zh ? report.type.label.zh : report.type.label.en,
-            "kind": Strings.text(report.anonymous ? "anonymous_report" : "real_name_report", language),
-            "subjectName": report.subjectName, "subjectUnit": report.subjectUnit, "subjectPost": report.subjectPost,
-            "text": report.text, "when": report.when, "enteredBy": report.enteredBy,
-            "status": language == .zh ? report.reporterStatus.zh : report.reporterStatus.en,
-            "messages": report.messages.map { message -> [String: Any] in
-                var item: [String: Any] = ["at": DisplayTime.local(message.at), "text": message.text,
-                                           "author": Strings.text(message.author == .reporter ? "from_reporter" : "from_handler", language)]
-                if message.author == .reporter { item["mine"] = true }
-                return item
+        var page = ReportPage(
+            id: report.id, reportID: report.id, reference: report.reference, receivedOn: report.receivedOn,
+            receivedAt: DisplayTime.local(report.receivedAt),
+            channel: language == .zh ? report.channel.label.zh : report.channel.label.en,
+            type: language == .zh ? report.type.label.zh : report.type.label.en,
+            kind: Strings.text(report.anonymous ? "anonymous_report" : "real_name_report", language),
+            subjectName: report.subjectName, subjectUnit: report.subjectUnit, subjectPost: report.subjectPost,
+            text: report.text, when: report.when, enteredBy: report.enteredBy,
+            status: language == .zh ? report.reporterStatus.zh : report.reporterStatus.en,
+            messages: report.messages.map { message in
+                ReportPage.Message(at: DisplayTime.local(message.at), text: message.text,
+                                   author: Strings.text(message.author == .reporter ? "from_reporter" : "from_handler", language),
+                                   mine: message.author == .reporter)
             },
-            "files": report.files.map { ["id": $0.id, "name": $0.name, "size": $0.size, "at": DisplayTime.local($0.at)] as [String: Any] },
-        ]
-        if report.hasReceipt { values["canReply"] = true }
-        if let clue = report.clueID { values["clueID"] = clue } else {
-            values["canOpenClue"] = true
-            let similar = try await reports.similar(to: id).prefix(10)
-            values["similar"] = similar.map { item -> [String: Any] in
-                var row: [String: Any] = ["id": item.summary.id, "reference": item.summary.reference, "receivedOn": item.summary.receivedOn,
-                                          "subject": item.summary.subjectName, "similarity": String(format: "%.0f%%", item.textSimilarity * 100)]
-                if item.sameSubject { row["sameSubject"] = true }
-                if let clue = item.summary.clueID { row["clueID"] = clue }
-                return row
+            files: report.files.map { ReportPage.File(id: $0.id, name: $0.name, size: $0.size, at: DisplayTime.local($0.at)) },
+            canReply: report.hasReceipt, clueID: report.clueID, error: error)
+        if report.clueID == nil {
+            page.canOpenClue = true
+            page.similar = try await reports.similar(to: id).prefix(10).map { item in
+                ReportPage.Similar(id: item.summary.id, reference: item.summary.reference, receivedOn: item.summary.receivedOn,
+                                   subject: item.summary.subjectName, similarity: String(format: "%.0f%%", item.textSimilarity * 100),
+                                   sameSubject: item.sameSubject, clueID: item.summary.clueID)
             }
         }
         let candidates = try await reports.subjectCandidates(reportID: id)
         if !candidates.isEmpty {
-            values["hasSubjectCandidates"] = true
+            page.hasSubjectCandidates = true
             let pending = candidates.contains { $0.clearedBy == nil }
-            if pending { values["subjectPending"] = true }
-            values["subjectCandidates"] = candidates.map { candidate -> [String: Any] in
-                var row: [String: Any] = ["personID": candidate.personID, "name": candidate.name, "unitName": candidate.unitName,
-                                          "post": candidate.post, "basis": Strings.text("subject_basis_" + candidate.basis.rawValue, language)]
-                if let by = candidate.clearedBy { row["clearedBy"] = by }
-                if pending { row["pending"] = true }
-                return row
+            page.subjectPending = pending
+            page.subjectCandidates = candidates.map { candidate in
+                ReportPage.Candidate(personID: candidate.personID, name: candidate.name, unitName: candidate.unitName, post: candidate.post,
+                                     basis: Strings.text("subject_basis_" + candidate.basis.rawValue, language),
+                                     clearedBy: candidate.clearedBy, pending: pending)
             }
         }
         if !report.anonymous {
-            values["realName"] = true
+            page.realName = true
             let requests = try await reports.identityRequests(reportID: id)
-            values["identityRequests"] = requests.map { request -> [String: Any] in
-                var row: [String: Any] = ["id": request.id, "by": request.requestedBy, "at": DisplayTime.local(request.requestedAt),
-                                          "reason": request.reason]
+            page.identityRequests = requests.map { request in
+                var row = ReportPage.IdentityRequest(id: request.id, by: request.requestedBy, at: DisplayTime.local(request.requestedAt),
+                                                     reason: request.reason)
                 if let decided = request.decidedBy {
-                    row["decided"] = (request.approved == true ? Strings.text("identity_approve", language) : Strings.text("identity_refuse", language))
+                    row.decided = (request.approved == true ? Strings.text("identity_approve", language) : Strings.text("identity_refuse", language))
                         + " · " + decided
                 } else if request.requestedBy != principal.username && AccessPolicy.approvesDispositions(principal.role) {
-                    row["canDecide"] = true
+                    row.canDecide = true
                 }
-                if request.approved == true && request.requestedBy == principal.username { values["canShowIdentity"] = true }
                 return row
             }
+            // The one who asked, once approved, may open the identity.
+            page.canShowIdentity = requests.contains {
+                $0.approved == true && $0.requestedBy == principal.username
+            }
         }
-        if let identity {
-            values["identity"] = ["name": identity.name, "idNumber": identity.idNumber, "phone": identity.phone, "contact": identity.contact]
-        }
-        if let error { values["error"] = error }
-        return services.renderer.render("report", title: report.reference, request: request, context: context, values: values, flash: flash)
+        page.identity = identity
+        return services.renderer.render("report", title: report.reference, request: request, context: context, page: page, flash: flash)
     }
 
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -311,4 +300,103 @@ struct ReportPages {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw WebError.notFound }
         return id
     }
+}
+
+/// The reports list (`reports.mustache`).
+struct ReportsPage {
+    struct Row {
+        let id: Int64
+        let reference: String
+        let receivedOn: String
+        let channel: String
+        let type: String
+        let subject: String
+        let kind: String
+        let status: String
+        let clueID: Int64?
+    }
+
+    let rows: [Row]
+    let total: Int
+    let q: String
+    let none: Bool
+}
+
+/// One report as its handlers see it (`report.mustache`).
+struct ReportPage {
+    struct Message {
+        let at: String
+        let text: String
+        let author: String
+        let mine: Bool
+    }
+
+    struct File {
+        let id: Int64
+        let name: String
+        let size: Int
+        let at: String
+    }
+
+    /// An earlier report like this one (repeats are linked to one clue).
+    struct Similar {
+        let id: Int64
+        let reference: String
+        let receivedOn: String
+        let subject: String
+        let similarity: String
+        let sameSubject: Bool
+        let clueID: Int64?
+    }
+
+    /// A registry person the report may be about, hidden until another inspector reviews it.
+    struct Candidate {
+        let personID: Int64
+        let name: String
+        let unitName: String
+        let post: String
+        let basis: String
+        let clearedBy: String?
+        let pending: Bool
+    }
+
+    struct IdentityRequest {
+        let id: Int64
+        let by: String
+        let at: String
+        let reason: String
+        var decided: String?
+        var canDecide = false
+    }
+
+    let id: Int64
+    let reportID: Int64
+    let reference: String
+    let receivedOn: String
+    let receivedAt: String
+    let channel: String
+    let type: String
+    let kind: String
+    let subjectName: String
+    let subjectUnit: String
+    let subjectPost: String
+    let text: String
+    let when: String
+    let enteredBy: String
+    let status: String
+    let messages: [Message]
+    let files: [File]
+    let canReply: Bool
+    let clueID: Int64?
+    let error: String?
+    var canOpenClue = false
+    var similar: [Similar] = []
+    var hasSubjectCandidates = false
+    var subjectPending = false
+    var subjectCandidates: [Candidate] = []
+    var realName = false
+    var identityRequests: [IdentityRequest] = []
+    var canShowIdentity = false
+    /// The reporter's identity, when the one who asked for it opens it.
+    var identity: ReporterIdentity?
 }
