@@ -47,6 +47,11 @@ import Testing
             #expect(opened.status == .seeOther)
             let cluePath = try #require(Self.location(opened))
             let clue = try await inspector.get(cluePath)
+            // The clue is listed, with its subject, and its first deadline is on the board.
+            let clueList = try await inspector.get("/clues")
+            #expect(clueList.text.contains("href=\"\(cluePath)\"") && clueList.text.contains("周某某"))
+            let board = try await inspector.get("/clues/deadlines")
+            #expect(board.text.contains("href=\"\(cluePath)\""), "\(board.text)")
             #expect(clue.status == .ok && clue.text.contains("clue.disposition_proposal"))
             #expect(try await inspector.post(cluePath + "/act", form: ["action": "assign", "handler": "inspector"]).status == .ok)
             #expect(try await inspector.post(cluePath + "/act", form: ["action": "propose", "note": "建议谈话函询"]).status == .ok)

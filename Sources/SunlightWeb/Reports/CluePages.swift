@@ -44,19 +44,17 @@ struct CluePages {
         let principal = try Self.requireReader(context)
         let language = context.language
         let state = request.uri.queryParameters.get("state").flatMap { $0.isEmpty ? nil : ClueState(rawValue: $0) }
-        let rows = try await clues.list(state: state, for: principal).map { clue -> [String: Any] in
-            ["id": clue.id, "reference": clue.reference, "receivedOn": clue.receivedOn, "state": stateLabel(clue.state, language),
-             "subject": [clue.subjectName, clue.subjectUnit].filter { !$0.isEmpty }.joined(separator: " · "),
-             "handler": clue.handler ?? "—", "source": ReportSource(rawValue: clue.source).map { language == .zh ? $0.label.zh : $0.label.en } ?? clue.source]
+        let rows = try await clues.list(state: state, for: principal).map { clue in
+            CluesPage.Row(id: clue.id, reference: clue.reference, receivedOn: clue.receivedOn, state: stateLabel(clue.state, language),
+                          subject: [clue.subjectName, clue.subjectUnit].filter { !$0.isEmpty }.joined(separator: " · "),
+                          handler: clue.handler ?? "—",
+                          source: ReportSource(rawValue: clue.source).map { language == .zh ? $0.label.zh : $0.label.en } ?? clue.source)
         }
-        let states: [[String: Any]] = clues.regime.clueWorkflow.states.map { info in
-            var item: [String: Any] = ["value": info.state.rawValue, "label": language == .zh ? info.label.zh : info.label.en]
-            if info.state == state { item["selected"] = true }
-            return item
+        let states = clues.regime.clueWorkflow.states.map { info in
+            CluesPage.State(value: info.state.rawValue, label: language == .zh ? info.label.zh : info.label.en, selected: info.state == state)
         }
-        var values: [String: Any] = ["rows": rows, "states": states]
-        if rows.isEmpty { values["none"] = true }
-        return services.renderer.render("clues", title: Strings.text("clues", language), request: request, context: context, values: values)
+        let page = CluesPage(rows: rows, states: states, none: rows.isEmpty)
+        return services.renderer.render("clues", title: Strings.text("clues", language), request: request, context: context, page: page)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -250,24 +248,23 @@ struct CluePages {
         let visible = Set(try await clues.list(limit: 100_000, for: principal).map(\.id))
         let open = try await clues.deadlines(openOnly: true).filter { visible.contains($0.clueID) }
         var perHandler: [String: (overdue: Int, soon: Int, total: Int)] = [:]
-        let rows = open.map { deadline -> [String: Any] in
+        let rows = open.map { deadline -> DeadlineBoardPage.Row in
             let handler = deadline.handler ?? "—"
             var counts = perHandler[handler] ?? (0, 0, 0)
             counts.total += 1
             if case .overdue = deadline.status { counts.overdue += 1 }
             if case .dueSoon = deadline.status { counts.soon += 1 }
             perHandler[handler] = counts
-            return ["clueID": deadline.clueID, "reference": deadline.clueReference, "rule": ruleTitle(deadline.ruleCode, language),
-                    "dueOn": deadline.dueOn ?? "—", "handler": handler, "statusClass": Self.statusClass(deadline.status),
-                    "status": deadline.status.map { language == .zh ? $0.label.zh : $0.label.en } ?? "—"]
+            return .init(clueID: deadline.clueID, reference: deadline.clueReference, rule: ruleTitle(deadline.ruleCode, language),
+                         dueOn: deadline.dueOn ?? "—", handler: handler, statusClass: Self.statusClass(deadline.status),
+                         status: deadline.status.map { language == .zh ? $0.label.zh : $0.label.en } ?? "—")
         }
         let handlers = perHandler.sorted { ($0.value.overdue, $0.value.soon) > ($1.value.overdue, $1.value.soon) }.map {
-            ["handler": $0.key, "overdue": $0.value.overdue, "soon": $0.value.soon, "total": $0.value.total] as [String: Any]
+            DeadlineBoardPage.Handler(handler: $0.key, overdue: $0.value.overdue, soon: $0.value.soon, total: $0.value.total)
         }
-        var values: [String: Any] = ["rows": rows, "handlers": handlers]
-        if rows.isEmpty { values["none"] = true }
+        let page = DeadlineBoardPage(rows: rows, handlers: handlers, none: rows.isEmpty)
         return services.renderer.render("deadlines", title: Strings.text("deadline_board", language), request: request, context: context,
-                                        values: values)
+                                        page: page)
     }
 }
 
@@ -349,4 +346,51 @@ struct CluePage {
     let canAppeal: Bool
     let findingID: Int64?
     let error: String?
+}
+
+/// The clues list (`clues.mustache`).
+struct CluesPage {
+    struct Row {
+        let id: Int64
+        let reference: String
+        let receivedOn: String
+        let state: String
+        let subject: String
+        let handler: String
+        let source: String
+    }
+
+    struct State {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let rows: [Row]
+    let states: [State]
+    let none: Bool
+}
+
+/// Open deadlines across clues, most urgent handlers first (`deadlines.mustache`).
+struct DeadlineBoardPage {
+    struct Row {
+        let clueID: Int64
+        let reference: String
+        let rule: String
+        let dueOn: String
+        let handler: String
+        let statusClass: String
+        let status: String
+    }
+
+    struct Handler {
+        let handler: String
+        let overdue: Int
+        let soon: Int
+        let total: Int
+    }
+
+    let rows: [Row]
+    let handlers: [Handler]
+    let none: Bool
 }
