@@ -28,35 +28,34 @@ struct RulesPages {
         let language = context.language
         let runs = try await services.ruleRuns.latest()
         let statistics = Dictionary(uniqueKeysWithValues: try await services.findings.statistics(reach: principal.reach).map { ($0.rule, $0) })
-        let rows: [[String: Any]] = RuleCatalog.all.map { rule in
-            var row: [String: Any] = ["code": rule.code, "title": language == .zh ? rule.titleZh : rule.titleEn,
-                                      "explanation": language == .zh ? rule.explanationZh : rule.explanationEn]
+        let rows = RuleCatalog.all.map { rule in
+            var row = RulesPage.Rule(code: rule.code, title: language == .zh ? rule.titleZh : rule.titleEn,
+                                     explanation: language == .zh ? rule.explanationZh : rule.explanationEn)
             let stats = statistics[rule.code]
             if let run = runs[rule.code] {
-                row["ran"] = true
+                row.ran = true
                 // A run's counts are the county's; below county level only the principal's own
                 // findings are counted (the findings list is scoped the same way).
                 let countyWide = principal.reach == .everywhere
-                row["flagged"] = countyWide ? run.flagged : (stats?.flagged ?? 0)
-                row["clear"] = countyWide ? String(run.clear) : "—"
-                row["notComputable"] = countyWide ? String(run.notComputable) : "—"
-                row["asOf"] = run.asOf
-                row["ms"] = run.milliseconds
+                row.flagged = countyWide ? run.flagged : (stats?.flagged ?? 0)
+                row.clear = countyWide ? String(run.clear) : "—"
+                row.notComputable = countyWide ? String(run.notComputable) : "—"
+                row.asOf = run.asOf
+                row.ms = run.milliseconds
                 if run.status == "not_computable" {
-                    row["reason"] = language == .zh ? (run.reasonZh ?? "") : (run.reasonEn ?? "")
+                    row.reason = language == .zh ? (run.reasonZh ?? "") : (run.reasonEn ?? "")
                 }
             }
-            row["confirmed"] = stats?.confirmed ?? 0
-            row["dismissed"] = stats?.dismissed ?? 0
-            row["open"] = stats?.open ?? 0
-            row["rate"] = stats?.confirmedRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+            row.confirmed = stats?.confirmed ?? 0
+            row.dismissed = stats?.dismissed ?? 0
+            row.open = stats?.open ?? 0
+            row.rate = stats?.confirmedRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
             return row
         }
-        var values: [String: Any] = ["rules": rows, "canScan": AccessPolicy.reviewsFindings(principal.role),
-                                     "canConfigure": AccessPolicy.configuresRules(principal.role), "today": LocalDate.today().iso]
-        if let error { values["error"] = error }
+        let page = RulesPage(rules: rows, canScan: AccessPolicy.reviewsFindings(principal.role),
+                             canConfigure: AccessPolicy.configuresRules(principal.role), today: LocalDate.today().iso, error: error)
         return services.renderer.render("rules", title: Strings.text("rules", language), request: request, context: context,
-                                        values: values, status: status, flash: flash)
+                                        page: page, status: status, flash: flash)
     }
 
     @Sendable func scan(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -171,4 +170,32 @@ struct RulesPages {
         return try await renderSettings(request, context: context, parameters: parameters, errors: [:],
                                         flash: Strings.text("settings_saved", context.language))
     }
+}
+
+/// The rule catalog with each rule's last run and review counts (`rules.mustache`).
+struct RulesPage {
+    struct Rule {
+        let code: String
+        let title: String
+        let explanation: String
+        var ran = false
+        // The last run's figures: absent (an empty cell) for a rule that never ran.
+        var flagged: Int?
+        var clear: String?
+        var notComputable: String?
+        var asOf: String?
+        var ms: Int?
+        /// Why the last run could not compute, when it could not.
+        var reason: String?
+        var confirmed = 0
+        var dismissed = 0
+        var open = 0
+        var rate = "—"
+    }
+
+    let rules: [Rule]
+    let canScan: Bool
+    let canConfigure: Bool
+    let today: String
+    let error: String?
 }
