@@ -63,21 +63,19 @@ struct ReportPages {
     private func renderNew(_ request: Request, context: AppRequestContext, fields: [String: String], problems: [(String, String)],
                            status: HTTPResponse.Status) -> Response {
         let language = context.language
-        let channels: [[String: Any]] = ReportSource.allCases.filter { $0 != .portal && $0 != .finding }.map { source in
-            var item: [String: Any] = ["value": source.rawValue, "label": language == .zh ? source.label.zh : source.label.en]
-            if fields["channel"] == source.rawValue { item["selected"] = true }
-            return item
+        let channels = ReportSource.allCases.filter { $0 != .portal && $0 != .finding }.map { source in
+            ReportNewPage.Option(value: source.rawValue, label: language == .zh ? source.label.zh : source.label.en,
+                                 selected: fields["channel"] == source.rawValue)
         }
-        let types: [[String: Any]] = ReportType.allCases.map { type in
-            var item: [String: Any] = ["value": type.rawValue, "label": language == .zh ? type.label.zh : type.label.en]
-            if (fields["type"] ?? "accusation") == type.rawValue { item["selected"] = true }
-            return item
+        let types = ReportType.allCases.map { type in
+            ReportNewPage.Option(value: type.rawValue, label: language == .zh ? type.label.zh : type.label.en,
+                                 selected: (fields["type"] ?? "accusation") == type.rawValue)
         }
-        var values: [String: Any] = ["channels": channels, "types": types, "field": fields,
-                                     "problems": problems.map { ["field": $0.0, "message": $0.1] }]
-        if fields["anonymous"] == "1" { values["isAnonymous"] = true } else { values["isRealName"] = true }
+        let page = ReportNewPage(channels: channels, types: types, field: fields,
+                                 problems: problems.map { ReportNewPage.Problem(field: $0.0, message: $0.1) },
+                                 isAnonymous: fields["anonymous"] == "1", isRealName: fields["anonymous"] != "1")
         return services.renderer.render("report_new", title: Strings.text("report_new", language), request: request, context: context,
-                                        values: values, status: status)
+                                        page: page, status: status)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -399,4 +397,26 @@ struct ReportPage {
     var canShowIdentity = false
     /// The reporter's identity, when the one who asked for it opens it.
     var identity: ReporterIdentity?
+}
+
+/// Registering a letter, visit or call (`report_new.mustache`).
+struct ReportNewPage {
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Problem {
+        let field: String
+        let message: String
+    }
+
+    let channels: [Option]
+    let types: [Option]
+    /// The form's values as entered (kept when it is refused).
+    let field: [String: String]
+    let problems: [Problem]
+    let isAnonymous: Bool
+    let isRealName: Bool
 }
