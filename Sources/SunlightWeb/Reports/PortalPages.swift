@@ -27,7 +27,7 @@ struct PortalPages {
 
     @Sendable func landing(_ request: Request, context: AppRequestContext) async throws -> Response {
         services.renderer.render("portal", title: Strings.text("portal", context.language), request: request, context: context,
-                                 values: ["landing": true])
+                                 page: PortalPage(landing: true))
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -39,22 +39,19 @@ struct PortalPages {
         let language = context.language
         let challenge = await guardian.challenge()
         let anonymous = values["anonymous"] ?? "1"
-        let types: [[String: Any]] = ReportType.allCases.map { type in
-            var item: [String: Any] = ["value": type.rawValue, "label": language == .zh ? type.label.zh : type.label.en]
-            if (values["type"] ?? ReportType.accusation.rawValue) == type.rawValue { item["selected"] = true }
-            return item
+        var page = PortalPage(form: true)
+        page.types = ReportType.allCases.map { type in
+            ReportNewPage.Option(value: type.rawValue, label: language == .zh ? type.label.zh : type.label.en,
+                                 selected: (values["type"] ?? ReportType.accusation.rawValue) == type.rawValue)
         }
-        var page: [String: Any] = [
-            "form": true, "types": types, "challengeToken": challenge.token,
-            "challengeQuestion": language == .zh ? challenge.questionZh : challenge.questionEn,
-            "field": values.filter { $0.key != "answer" },
-        ]
-        if anonymous == "1" { page["isAnonymous"] = true } else { page["isRealName"] = true }
-        if !problems.isEmpty {
-            page["problems"] = problems.map { ["field": $0.0, "message": $0.1] }
-        }
+        page.challengeToken = challenge.token
+        page.challengeQuestion = language == .zh ? challenge.questionZh : challenge.questionEn
+        page.field = values.filter { $0.key != "answer" }
+        page.isAnonymous = anonymous == "1"
+        page.isRealName = anonymous != "1"
+        page.problems = problems.map { ReportNewPage.Problem(field: $0.0, message: $0.1) }
         var response = services.renderer.render("portal", title: Strings.text("portal_new", language), request: request,
-                                                context: context, values: page, status: status)
+                                                context: context, page: page, status: status)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -87,11 +84,13 @@ struct PortalPages {
         do {
             let submitted = try await reports.submit(submission, channel: .portal, type: type, files: files, issueReceipt: true,
                                                      by: ReportStore.publicPortal)
-            var values: [String: Any] = ["receipt": true, "code": submitted.receipt?.grouped ?? "",
-                                         "reference": submitted.reference, "receivedOn": submitted.receivedOn]
-            if !submission.anonymous { values["realName"] = true }
+            var page = PortalPage(receipt: true)
+            page.code = submitted.receipt?.grouped ?? ""
+            page.reference = submitted.reference
+            page.receivedOn = submitted.receivedOn
+            page.realName = !submission.anonymous
             var response = services.renderer.render("portal", title: Strings.text("receipt_title", language), request: request, context: context,
-                                                    values: values, status: .created)
+                                                    page: page, status: .created)
             response.headers[.cacheControl] = "no-store"
             return response
         } catch let error as ReportInputError {
@@ -116,7 +115,7 @@ struct PortalPages {
 
     @Sendable func followForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         services.renderer.render("portal", title: Strings.text("follow_title", context.language), request: request, context: context,
-                                 values: ["followForm": true])
+                                 page: PortalPage(followForm: true))
     }
 
     @Sendable func follow(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -129,7 +128,7 @@ struct PortalPages {
     /// The answer to a client over the lookup limit: before any receipt is looked up or written to.
     private func limited(_ request: Request, _ context: AppRequestContext) -> Response {
         services.renderer.render("portal", title: Strings.text("follow_title", context.language), request: request, context: context,
-                                 values: ["followForm": true, "error": Strings.text("portal_limited", context.language)],
+                                 page: PortalPage(followForm: true, error: Strings.text("portal_limited", context.language)),
                                  status: .tooManyRequests)
     }
 
@@ -139,24 +138,23 @@ struct PortalPages {
         let language = context.language
         guard let receipt = ReceiptCode(code), let view = try await reports.follow(receipt) else {
             return services.renderer.render("portal", title: Strings.text("follow_title", language), request: request, context: context,
-                                            values: ["followForm": true, "error": Strings.text("follow_not_found", language)],
+                                            page: PortalPage(followForm: true, error: Strings.text("follow_not_found", language)),
                                             status: .notFound)
         }
-        var values: [String: Any] = [
-            "followView": true, "code": receipt.grouped, "reference": view.reference, "receivedOn": view.receivedOn,
-            "status": language == .zh ? view.status.zh : view.status.en,
-            "messages": view.messages.map { message in
-                var item: [String: Any] = ["at": DisplayTime.local(message.at), "text": message.text,
-                                           "author": Strings.text(message.author == .reporter ? "from_reporter" : "from_handler", language)]
-                if message.author == .reporter { item["mine"] = true }
-                return item
-            },
-            "files": view.files.map { ["id": $0.id, "name": $0.name, "size": $0.size, "at": DisplayTime.local($0.at)] as [String: Any] },
-        ]
-        if !view.files.isEmpty { values["hasFiles"] = true }
-        if let error { values["error"] = error }
+        var page = PortalPage(followView: true, error: error)
+        page.code = receipt.grouped
+        page.reference = view.reference
+        page.receivedOn = view.receivedOn
+        page.status = language == .zh ? view.status.zh : view.status.en
+        page.messages = view.messages.map { message in
+            ReportPage.Message(at: DisplayTime.local(message.at), text: message.text,
+                               author: Strings.text(message.author == .reporter ? "from_reporter" : "from_handler", language),
+                               mine: message.author == .reporter)
+        }
+        page.files = view.files.map { ReportPage.File(id: $0.id, name: $0.name, size: $0.size, at: DisplayTime.local($0.at)) }
+        page.hasFiles = !view.files.isEmpty
         var response = services.renderer.render("portal", title: Strings.text("follow_title", language), request: request, context: context,
-                                                values: values, flash: flash)
+                                                page: page, flash: flash)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -206,5 +204,41 @@ struct PortalPages {
             .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
             .cacheControl: "no-store",
         ], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}
+
+/// The public portal (`portal.mustache`), in one of its modes: the landing page, the report
+/// form, the receipt shown once, the follow-up form, or a report followed with its code.
+struct PortalPage {
+    var landing = false
+    var form = false
+    var receipt = false
+    var followForm = false
+    var followView = false
+    var error: String?
+
+    // The report form.
+    var types: [ReportNewPage.Option] = []
+    var challengeToken: String?
+    var challengeQuestion: String?
+    /// The form's values as entered, never the check answer.
+    var field: [String: String] = [:]
+    var isAnonymous = false
+    var isRealName = false
+    var problems: [ReportNewPage.Problem] = []
+
+    // The receipt, and a followed report.
+    var code: String?
+    var reference: String?
+    var receivedOn: String?
+    var realName = false
+    var status: String?
+    var messages: [ReportPage.Message] = []
+    var files: [ReportPage.File] = []
+    var hasFiles = false
+
+    init(landing: Bool = false, form: Bool = false, receipt: Bool = false, followForm: Bool = false, followView: Bool = false,
+         error: String? = nil) {
+        (self.landing, self.form, self.receipt, self.followForm, self.followView, self.error) = (landing, form, receipt, followForm, followView, error)
     }
 }
