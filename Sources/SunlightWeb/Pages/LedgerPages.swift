@@ -45,22 +45,38 @@ struct LedgerPages {
         let principal = try reader(context)
         let language = context.language
         let (size, root) = try await services.ledger.rootHash()
-        var values: [String: Any] = [
-            "size": size, "root": root.hex, "origin": try await services.ledger.origin(),
-            "pubkey": services.ledger.keys.verifierKey, "canOperate": AccessPolicy.operatesLedger(principal.role),
-        ]
+        var page = LedgerPage(size: size, root: root.hex, origin: try await services.ledger.origin(),
+                              pubkey: services.ledger.keys.verifierKey, canOperate: AccessPolicy.operatesLedger(principal.role))
         if let latest = try await services.ledger.latestCheckpoint() {
-            values["checkpoint"] = latest.text
-            values["checkpointAt"] = "\(DisplayTime.local(latest.createdAt)) · \(Strings.text("ledger_size", language)) \(latest.size)"
+            page.checkpoint = latest.text
+            page.checkpointAt = "\(DisplayTime.local(latest.createdAt)) · \(Strings.text("ledger_size", language)) \(latest.size)"
         }
         if let verification {
-            values["verification"] = [
-                "status": Strings.text(verification.isValid ? "ledger_verified" : "ledger_failed", language),
-                "statusClass": verification.isValid ? "ok-status" : "error",
-                "checked": verification.checked, "problems": verification.problems,
-            ] as [String: Any]
+            page.verification = .init(status: Strings.text(verification.isValid ? "ledger_verified" : "ledger_failed", language),
+                                      statusClass: verification.isValid ? "ok-status" : "error",
+                                      checked: verification.checked, problems: verification.problems)
         }
         return services.renderer.render("ledger", title: Strings.text("ledger_title", language), request: request, context: context,
-                                        values: values, flash: flash)
+                                        page: page, flash: flash)
     }
+}
+
+/// The ledger's state: size, root, the latest signed checkpoint, a verification's result
+/// (`ledger.mustache`).
+struct LedgerPage {
+    struct Verification {
+        let status: String
+        let statusClass: String
+        let checked: [String]
+        let problems: [String]
+    }
+
+    let size: Int
+    let root: String
+    let origin: String
+    let pubkey: String
+    let canOperate: Bool
+    var checkpoint: String?
+    var checkpointAt: String?
+    var verification: Verification?
 }
