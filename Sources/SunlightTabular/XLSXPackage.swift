@@ -24,16 +24,42 @@ final class XLSXPackage {
     private static let relationshipTypeSuffixOfficeDocument = "/officeDocument"
     private static let relationshipTypeSuffixSharedStrings = "/sharedStrings"
 
-    init(url: URL, limits: TabularLimits = .standard) throws {
-        self.limits = limits
+    /// Opens the package in the file at `url` — the way every upload is read.
+    convenience init(url: URL, limits: TabularLimits = .standard) throws {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw TabularError.unreadable(url.lastPathComponent)
         }
+        let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw TabularError.xlsxInvalid("无法作为 ZIP 打开", "cannot be opened as a ZIP archive")
         }
+        try self.init(archive: archive, limits: limits)
+    }
+
+    /// Opens a package held in memory (ZIPFoundation's in-memory archive). Not used by the
+    /// app: it lets the fuzz target (`Fuzz/Targets/FuzzXLSX`) skip writing and reopening a
+    /// file per input. Everything after opening — relationships, limits, bomb checks — is the
+    /// same code as for a file.
+    ///
+    /// Only for bytes known to be a well-formed ZIP (the fuzz target's generated workbooks):
+    /// ZIPFoundation 0.9.20's in-memory backend traps — a crash, not an error — when a hostile
+    /// archive's offsets point past the end of the data (`MemoryFile.readData` builds a range
+    /// with a negative length), where the file backend just reads short and the entry is refused.
+    convenience init(data: Data, limits: TabularLimits = .standard) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw TabularError.xlsxInvalid("无法作为 ZIP 打开", "cannot be opened as a ZIP archive")
+        }
+        try self.init(archive: archive, limits: limits)
+    }
+
+    private init(archive: Archive, limits: TabularLimits) throws {
+        self.archive = archive
+        self.limits = limits
 
         // The workbook part, from the package relationships.
         var workbookPath = "xl/workbook.xml"
