@@ -24,16 +24,42 @@ final class XLSXPackage {
     private static let relationshipTypeSuffixOfficeDocument = "/officeDocument"
     private static let relationshipTypeSuffixSharedStrings = "/sharedStrings"
 
-    init(url: URL, limits: TabularLimits = .standard) throws {
-        self.limits = limits
+    /// Opens the package in the file at `url` — the way every upload is read.
+    convenience init(url: URL, limits: TabularLimits = .standard) throws {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw TabularError.unreadable(url.lastPathComponent)
         }
+        let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw TabularError.xlsxInvalid("无法作为 ZIP 打开", "cannot be opened as a ZIP archive")
         }
+        try self.init(archive: archive, limits: limits)
+    }
+
+    /// Opens a package held in memory (ZIPFoundation's in-memory archive). Not used by the
+    /// app: it lets the fuzz target (`Fuzz/Targets/FuzzXLSX`) skip writing and reopening a
+    /// file per input. Everything after opening — relationships, limits, bomb checks — is the
+    /// same code as for a file.
+    ///
+    /// Only for bytes known to be a well-formed ZIP (the fuzz target's generated workbooks):
+    /// ZIPFoundation 0.9.20's in-memory backend traps — a crash, not an error — when a hostile
+    /// archive's offsets point past the end of the data (`MemoryFile.readData` builds a range
+    /// with a negative length), where the file backend just reads short and the entry is refused.
+    convenience init(data: Data, limits: TabularLimits = .standard) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw TabularError.xlsxInvalid("无法作为 ZIP 打开", "cannot be opened as a ZIP archive")
+        }
+        try self.init(archive: archive, limits: limits)
+    }
+
+    private init(archive: Archive, limits: TabularLimits) throws {
+        self.archive = archive
+        self.limits = limits
 
         // The workbook part, from the package relationships.
         var workbookPath = "xl/workbook.xml"
@@ -210,6 +236,7 @@ struct BoundedInflation {
     private let ratioCap: Int64
     private(set) var inflated: Int64 = 0
     private var prolog = XMLPrologGuard()
+    private var instructions = ProcessingInstructionGuard()
     /// The end of the previous chunk when it cut a UTF-8 sequence (at most 3 bytes).
     private var utf8Carry: [UInt8] = []
 
@@ -245,6 +272,11 @@ struct BoundedInflation {
             guard ok else {
                 throw TabularError.xlsxInvalid("部件 \(path) 含有 DTD 声明（OOXML 不允许）", "part \(path) has a DTD declaration (not allowed in OOXML)")
             }
+        }
+        let noEmptyInstruction = chunk.withUnsafeBytes { instructions.feed($0) }
+        guard noEmptyInstruction else {
+            throw TabularError.xlsxInvalid(
+                "部件 \(path) 含有无内容的处理指令（<?名称?>）", "part \(path) has a processing instruction without data (<?name?>)")
         }
     }
 }
@@ -327,5 +359,122 @@ struct XMLPrologGuard {
             }
         }
         return true
+    }
+}
+
+/// Refuses a processing instruction without data (`<?target?>`) anywhere in a part.
+///
+/// Why: libxml2 reports such an instruction with a NULL data pointer, and Foundation's
+/// `XMLParser` on Linux hands that pointer to `strlen` (`_NSXMLParserProcessingInstruction`,
+/// whenever a delegate is set) — a segmentation fault that kills the whole server, not an
+/// error. Found by fuzzing (issue 18): a sheet part of five bytes, `<?x?>`. No producer writes
+/// one (the XML declaration, the only instruction Excel writes, is not reported as one and has
+/// data anyway); `<?target data?>` and `<?target ?>` (empty data, not NULL) are left alone.
+///
+/// Comments and CDATA sections are skipped, as the parser skips them; elsewhere `<?` starts an
+/// instruction whose target runs to the first white space, and one whose `?>` comes before any
+/// white space is refused. On a malformed part this may refuse more than libxml2 would report,
+/// never less. Fed chunk by chunk (an instruction may straddle two).
+struct ProcessingInstructionGuard {
+    private enum State {
+        case text, lessThan, target, targetQuestion, data, dataQuestion
+        case bang, bangDash, comment, cdataOpen, cdata
+    }
+    private var state = State.text
+    /// In a comment: trailing dashes seen; in a CDATA section: trailing `]`s seen; opening a
+    /// CDATA section: bytes of `[CDATA[` matched.
+    private var mark = 0
+    private static let cdataOpening: [UInt8] = Array("[CDATA[".utf8)
+
+    /// False when an instruction without data ends.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if state == .text {
+                // Fast path: nothing matters in text until the next `<`.
+                guard let base = bytes.baseAddress,
+                      let found = memchr(base + index, 0x3C, count - index) else { return true }
+                index = base.distance(to: UnsafeRawPointer(found)) + 1
+                state = .lessThan
+                continue
+            }
+            let byte = bytes[index]
+            index += 1
+            switch state {
+            case .text:
+                break
+            case .lessThan:
+                switch byte {
+                case 0x3F: state = .target  // <?
+                case 0x21: state = .bang  // <!
+                case 0x3C: break  // <<: still after a <
+                default: state = .text
+                }
+            case .target:
+                if byte == 0x3F {
+                    state = .targetQuestion
+                } else if Self.isWhiteSpace(byte) {
+                    state = .data
+                }
+            case .targetQuestion:
+                if byte == 0x3E { return false }  // <?target?> — no data
+                if Self.isWhiteSpace(byte) {
+                    state = .data
+                } else if byte != 0x3F {
+                    state = .target
+                }
+            case .data:
+                if byte == 0x3F { state = .dataQuestion }
+            case .dataQuestion:
+                if byte == 0x3E {
+                    state = .text
+                } else if byte != 0x3F {
+                    state = .data
+                }
+            case .bang:
+                switch byte {
+                case 0x2D: state = .bangDash  // <!-
+                case 0x5B: state = .cdataOpen; mark = 1  // <![
+                default: reenterText(byte)
+                }
+            case .bangDash:
+                if byte == 0x2D { state = .comment; mark = 0 } else { reenterText(byte) }  // <!--
+            case .comment:
+                if byte == 0x2D {
+                    mark += 1
+                } else if byte == 0x3E && mark >= 2 {
+                    state = .text  // -->
+                } else {
+                    mark = 0
+                }
+            case .cdataOpen:
+                if byte == Self.cdataOpening[mark] {
+                    mark += 1
+                    if mark == Self.cdataOpening.count { state = .cdata; mark = 0 }
+                } else {
+                    reenterText(byte)
+                }
+            case .cdata:
+                if byte == 0x5D {
+                    mark += 1
+                } else if byte == 0x3E && mark >= 2 {
+                    state = .text  // ]]>
+                } else {
+                    mark = 0
+                }
+            }
+        }
+        return true
+    }
+
+    /// Back in text after a `<!` that opened neither a comment nor a CDATA section; the byte
+    /// that ended it may itself open a tag.
+    private mutating func reenterText(_ byte: UInt8) {
+        state = byte == 0x3C ? .lessThan : .text
+    }
+
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

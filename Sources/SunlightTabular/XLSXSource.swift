@@ -12,10 +12,25 @@ public struct XLSXSource: TabularSource, Sendable {
     /// Part sizes, compression ratio, shared strings and field limits (see `TabularLimits`).
     public let limits: TabularLimits
 
+    /// The package's bytes when it is read from memory (`init(data:)`); nil for a file.
+    private let contents: Data?
+
     public init(url: URL, preferredSheet: String? = nil, limits: TabularLimits = .standard) {
         self.url = url
         self.preferredSheet = preferredSheet
         self.limits = limits
+        self.contents = nil
+    }
+
+    /// A workbook held in memory; `url` is then a placeholder (`memory:xlsx`). Not used by the
+    /// app, whose uploads are files: the fuzz target uses it to avoid a file per input. Only
+    /// the opening differs (see `XLSXPackage.init(data:limits:)`, which also says why this
+    /// must not be given untrusted bytes); the reading is shared.
+    init(data: Data, preferredSheet: String? = nil, limits: TabularLimits = .standard) {
+        self.url = URL(string: "memory:xlsx")!
+        self.preferredSheet = preferredSheet
+        self.limits = limits
+        self.contents = data
     }
 
     /// The workbook's sheet names in tab order.
@@ -24,7 +39,8 @@ public struct XLSXSource: TabularSource, Sendable {
     }
 
     public func read(header: ([String]) throws -> Void, row: (TabularRow) throws -> Void) throws {
-        let package = try XLSXPackage(url: url, limits: limits)
+        let package = try contents.map { try XLSXPackage(data: $0, limits: limits) }
+            ?? XLSXPackage(url: url, limits: limits)
         let sheet = try package.sheet(preferred: preferredSheet)
         let sharedStrings: [String]
         if let path = package.sharedStringsPath {

@@ -12,12 +12,28 @@ enum ZIPPartsWriter {
         if fileManager.fileExists(atPath: url.path) {
             try fileManager.removeItem(at: url)
         }
-        let archive = try Archive(url: url, accessMode: .create)
+        try add(parts, to: Archive(url: url, accessMode: .create), method: .deflate)
+    }
+
+    /// The same archive built in memory (ZIPFoundation's in-memory archive), for the fuzz
+    /// target; `compressed: false` stores the parts instead of deflating them (the fuzz target's
+    /// generated workbooks: zlib's per-part set-up was 40 % of its time, and raw inputs still
+    /// reach inflation).
+    static func data(parts: [(path: String, data: Data)], compressed: Bool = true) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        try add(parts, to: archive, method: compressed ? .deflate : .none)
+        guard let data = archive.data else { throw Archive.ArchiveError.unwritableArchive }
+        return data
+    }
+
+    private static func add(
+        _ parts: [(path: String, data: Data)], to archive: Archive, method: CompressionMethod
+    ) throws {
         for part in parts {
             let data = part.data
             try archive.addEntry(
                 with: part.path, type: .file, uncompressedSize: Int64(data.count),
-                compressionMethod: .deflate
+                compressionMethod: method
             ) { position, size in
                 let start = Int(position)
                 return data.subdata(in: start..<min(start + size, data.count))

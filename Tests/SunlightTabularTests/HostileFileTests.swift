@@ -300,6 +300,71 @@ enum BombWorkbook {
         #expect(result.header == ["第1行"])
         #expect(result.rows.count == 3_999)
     }
+
+    /// Fuzz crash-67792933… (minimised: a sheet part of five bytes, `<?x?>`): libxml2 reports a
+    /// processing instruction without data with a NULL data pointer, which Foundation's
+    /// XMLParser passes to `strlen` — a segmentation fault of the whole server. Such an
+    /// instruction is now refused in every part, before the parser sees it.
+    @Test(arguments: [
+        "<?x?>",
+        #"<?xml version="1.0"?><?mso-application?><worksheet><sheetData/></worksheet>"#,
+        #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><?x?></sheetData></worksheet>"#,
+    ])
+    func processingInstructionWithoutDataInASheetIsRefusedNotACrash(sheet: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let url = dir.file("pi.xlsx")
+        try BombWorkbook.replaceSheet(in: url, with: Data(sheet.utf8))
+        let error = try #require(throws: TabularError.self) { try readAll(XLSXSource(url: url)) }
+        #expect(error.code == "xlsx.invalid")
+        #expect(error.messageEn.contains("processing instruction"))
+    }
+
+    /// The same in the shared strings and in the workbook part (read whole, not streamed).
+    @Test func processingInstructionWithoutDataInOtherPartsIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let strings = dir.file("sst.xlsx")
+        try HandWrittenWorkbook.write(
+            to: strings, sheets: [("Sheet1", "worksheets/sheet1.xml", HandWrittenWorkbook.sheet(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#))],
+            sharedStrings: "<sst><?x?><si><t>a</t></si></sst>")
+        let stringsError = try #require(throws: TabularError.self) { try readAll(XLSXSource(url: strings)) }
+        #expect(stringsError.messageEn.contains("processing instruction"))
+
+        let workbook = dir.file("workbook.xlsx")
+        try ZIPPartsWriter.write(url: workbook, parts: [
+            ("_rels/.rels", Data(HandWrittenWorkbook.rootRelationships.utf8)),
+            ("xl/workbook.xml", Data(#"<workbook><?x?><sheets><sheet name="S"/></sheets></workbook>"#.utf8)),
+            ("xl/worksheets/sheet1.xml", Data(HandWrittenWorkbook.sheet("").utf8)),
+        ])
+        let workbookError = try #require(throws: TabularError.self) { try readAll(XLSXSource(url: workbook)) }
+        #expect(workbookError.code == "xlsx.invalid")
+        #expect(workbookError.messageEn.contains("processing instruction"))
+    }
+
+    /// Instructions with data (even empty data) are the parser's business, and `<?x?>` inside a
+    /// comment or a CDATA section is not an instruction: all read as before.
+    @Test func processingInstructionsWithDataCommentsAndCDATAAreRead() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let url = dir.file("fine.xlsx")
+        let sheet = #"<?xml version="1.0"?><?x ?><!-- <?x?> --><worksheet><sheetData><?y data?><![CDATA[<?x?>]]>"#
+            + #"<row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row></sheetData></worksheet>"#
+        try BombWorkbook.replaceSheet(in: url, with: Data(sheet.utf8))
+        #expect(try readAll(XLSXSource(url: url)).header == ["ok"])
+    }
+
+    /// The check is fed chunk by chunk: an instruction cut anywhere is still refused.
+    @Test func processingInstructionGuardAcrossChunks() {
+        let bytes = Array("<a>text</a><?target?>".utf8)
+        for split in 0...bytes.count {
+            var guardian = ProcessingInstructionGuard()
+            let first = bytes[..<split].withUnsafeBytes { guardian.feed($0) }
+            let second = bytes[split...].withUnsafeBytes { guardian.feed($0) }
+            #expect(first == (split < bytes.count), "split at \(split)")
+            #expect(!(first && second), "split at \(split)")
+        }
+    }
 }
 
 extension BombWorkbook {
