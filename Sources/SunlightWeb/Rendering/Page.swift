@@ -38,6 +38,14 @@ struct PageChrome {
     var nav: [Section] = []
 }
 
+/// One choice of a `<select>` (or a radio group): its value, its words, whether it is chosen.
+/// Shared by every page model that offers choices.
+struct SelectOption {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
 /// A page as a template sees it: a name is looked up in the page's own model first, then in the
 /// chrome — so a page's `flash` or `title` wins, as its dictionary's keys did. A struct model's
 /// properties are read once, here, not by reflection at every lookup (templates look up `t`

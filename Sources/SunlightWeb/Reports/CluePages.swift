@@ -360,11 +360,7 @@ struct CluesPage {
         let source: String
     }
 
-    struct State {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias State = SelectOption
 
     let rows: [Row]
     let states: [State]

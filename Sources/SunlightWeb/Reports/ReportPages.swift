@@ -401,11 +401,7 @@ struct ReportPage {
 
 /// Registering a letter, visit or call (`report_new.mustache`).
 struct ReportNewPage {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct Problem {
         let field: String

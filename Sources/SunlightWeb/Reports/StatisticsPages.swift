@@ -42,16 +42,15 @@ struct StatisticsPages {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (year, sections, stats) = try await tables(request, context: context)
         let language = context.language
-        let charts = sections.map { title, bars -> [String: Any] in
-            var item: [String: Any] = ["title": title, "rows": bars.map { ["label": $0.0, "count": $0.1] }]
-            if !bars.isEmpty { item["svg"] = BarChart.svg(title: title, bars: bars) }
-            return item
+        let charts = sections.map { title, bars in
+            ReportStatisticsPage.Chart(title: title, rows: bars.map { .init(label: $0.0, count: $0.1) },
+                                       svg: bars.isEmpty ? nil : BarChart.svg(title: title, bars: bars))
         }
-        var values: [String: Any] = ["charts": charts, "year": year.map(String.init) ?? "", "missed": stats.deadlinesMissed, "due": stats.deadlinesDue,
-                                     "rate": stats.overdueRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"]
-        if let year { values["query"] = "year=\(year)" }
+        let page = ReportStatisticsPage(charts: charts, year: year.map(String.init) ?? "", missed: stats.deadlinesMissed,
+                                        due: stats.deadlinesDue, rate: stats.overdueRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                                        query: year.map { "year=\($0)" })
         return services.renderer.render("report_statistics", title: Strings.text("statistics", language), request: request, context: context,
-                                        values: values)
+                                        page: page)
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -90,4 +89,26 @@ enum BarChart {
     }
 
     private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// Reports and clues counted for a year, drawn and tabled (`report_statistics.mustache`).
+struct ReportStatisticsPage {
+    struct Chart {
+        struct Row {
+            let label: String
+            let count: Int
+        }
+
+        let title: String
+        let rows: [Row]
+        let svg: String?
+    }
+
+    let charts: [Chart]
+    let year: String
+    let missed: Int
+    let due: Int
+    let rate: String
+    /// The year as a query string, for the export link; nil for all years.
+    let query: String?
 }

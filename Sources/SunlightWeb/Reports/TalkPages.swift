@@ -119,11 +119,7 @@ struct TalksPage {
         let followUp: String
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     let rows: [Row]
     let kinds: [Option]
